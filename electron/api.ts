@@ -1,0 +1,223 @@
+/**
+ * The contract between the renderer and the main process (types only).
+ *
+ * Shape after VS Code's `platform/native/common/native.ts`: Promise-returning verbs and `onDid…`
+ * events. Electron serves it over IPC (preload + contextBridge, channels `wb:<method>`), web mode over
+ * a WebSocket on 127.0.0.1 (see electron/web.ts). Both transports carry Float64Arrays intact.
+ */
+
+export type Id = number;
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'];
+/** Statuses after which a run never changes again. */
+export const FINAL_STATUSES: readonly RunStatus[] = ['done', 'failed', 'cancelled', 'interrupted'];
+
+/** A computation kind as the renderer sees it: its form is generated from `paramsSchema` (JSON Schema). */
+export interface KindInfo {
+  kind: string;
+  title: string;
+  description: string;
+  /** JSON Schema (draft 2020-12) of the parameters, produced from the kind's zod schema. */
+  paramsSchema: JsonSchema;
+  /** A complete, valid parameter set (every default filled in). */
+  defaults: Record<string, unknown>;
+}
+
+export type JsonSchema = {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  [extra: string]: unknown;
+};
+
+export interface Project {
+  id: Id;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  experimentCount: number;
+  runCount: number;
+}
+
+export interface Experiment {
+  id: Id;
+  projectId: Id;
+  kind: string;
+  name: string;
+  params: Record<string, unknown>;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RunSummary {
+  id: Id;
+  experimentId: Id;
+  projectId: Id;
+  kind: string;
+  /** Name of the experiment when the run was made. */
+  experimentName: string;
+  status: RunStatus;
+  seed: number;
+  engineVersion: string;
+  /** Snapshot of the parameters the run used (validated, defaults filled). */
+  params: Record<string, unknown>;
+  /** Key parameters in one line, e.g. "n=1000 d=2000 gaussian". */
+  summary: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: number;
+  stage: string;
+  error: string | null;
+  tags: string[];
+  note: string;
+}
+
+/**
+ * A run's result: the kind's plain data with every Float64Array intact. Arrays are stored as blobs
+ * in run_arrays and reassembled here.
+ */
+export type RunResult = { [key: string]: ResultValue };
+export type ResultValue =
+  | null
+  | boolean
+  | number
+  | string
+  | Float64Array
+  | ResultValue[]
+  | { [key: string]: ResultValue };
+
+export interface RunDetail extends RunSummary {
+  result: RunResult | null;
+}
+
+export interface ProjectDetail {
+  project: Project;
+  experiments: Experiment[];
+  runs: RunSummary[];
+}
+
+/** One problem with one input field: `path` is the dotted field path ("widths.1", "model.theta"). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationOutcome =
+  | { ok: true; params: Record<string, unknown> }
+  | { ok: false; issues: FieldIssue[] };
+
+export interface RunProgressEvent {
+  runId: Id;
+  progress: number;
+  stage: string;
+}
+
+export interface ServerInfo {
+  engineVersion: string;
+  dataDir: string;
+  mode: 'electron' | 'web';
+  workers: number;
+}
+
+export interface NewExperiment {
+  projectId: Id;
+  kind: string;
+  name: string;
+  params: Record<string, unknown>;
+}
+
+export interface ExperimentPatch {
+  name?: string;
+  params?: Record<string, unknown>;
+  note?: string;
+}
+
+export interface StartRunOptions {
+  /** Omit for a fresh random seed; give one to reproduce a run bit for bit. */
+  seed?: number;
+}
+
+/**
+ * Errors cross the transport as `{ name, message, issues? }` and are rethrown as `WorkbenchError`
+ * in the renderer. `ValidationError` carries field issues; nothing was written when it is thrown.
+ */
+export interface WorkbenchErrorPayload {
+  name: 'ValidationError' | 'NotFoundError' | 'ConflictError' | 'Error';
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Unsubscribe = () => void;
+
+export interface WorkbenchApi {
+  serverInfo(): Promise<ServerInfo>;
+  listKinds(): Promise<KindInfo[]>;
+  validateParams(kind: string, params: Record<string, unknown>): Promise<ValidationOutcome>;
+
+  listProjects(): Promise<Project[]>;
+  createProject(name: string): Promise<Project>;
+  renameProject(id: Id, name: string): Promise<Project>;
+  deleteProject(id: Id): Promise<void>;
+  getProject(id: Id): Promise<ProjectDetail>;
+
+  createExperiment(input: NewExperiment): Promise<Experiment>;
+  updateExperiment(id: Id, patch: ExperimentPatch): Promise<Experiment>;
+  deleteExperiment(id: Id): Promise<void>;
+
+  startRun(experimentId: Id, options?: StartRunOptions): Promise<RunSummary>;
+  cancelRun(runId: Id): Promise<RunSummary>;
+  getRun(runId: Id): Promise<RunDetail>;
+  deleteRun(runId: Id): Promise<void>;
+
+  onDidRunProgress(listener: (event: RunProgressEvent) => void): Unsubscribe;
+  /** Any status change (queued → running → done/failed/cancelled/interrupted). */
+  onDidRunChange(listener: (run: RunSummary) => void): Unsubscribe;
+}
+
+/** Methods of the contract that are request/response calls (everything except `onDid…`). */
+export type WorkbenchMethod = Exclude<keyof WorkbenchApi, `onDid${string}`>;
+export const WORKBENCH_METHODS = [
+  'serverInfo',
+  'listKinds',
+  'validateParams',
+  'listProjects',
+  'createProject',
+  'renameProject',
+  'deleteProject',
+  'getProject',
+  'createExperiment',
+  'updateExperiment',
+  'deleteExperiment',
+  'startRun',
+  'cancelRun',
+  'getRun',
+  'deleteRun',
+] as const satisfies readonly WorkbenchMethod[];
+
+/** Compile-time check that WORKBENCH_METHODS lists every method. */
+type MissingMethods = Exclude<WorkbenchMethod, (typeof WORKBENCH_METHODS)[number]>;
+const _everyMethodListed: MissingMethods extends never ? true : false = true;
+void _everyMethodListed;
+
+export type WorkbenchEvent = 'runProgress' | 'runChange';
+export interface WorkbenchEventPayloads {
+  runProgress: RunProgressEvent;
+  runChange: RunSummary;
+}

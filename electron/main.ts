@@ -1,0 +1,109 @@
+/**
+ * Electron entry: one window, a native menu, and the API served over IPC. Thin by design — the
+ * services come from workbench.ts, shared with web mode; only the transport and the window live here.
+ * Hardening per Electron's security checklist: context isolation, sandbox, no node integration,
+ * navigation and new windows blocked, every IPC call checked for its sender frame.
+ */
+import { app, BrowserWindow, ipcMain, Menu, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WORKBENCH_METHODS, type WorkbenchMethod } from './api.js';
+import { createWorkbench, defaultWorkerEntry, type Workbench } from './workbench.js';
+import { toErrorPayload } from './store/errors.js';
+import { parseLaunchArgs } from './parseLaunchArgs.js';
+import type { WorkerFactory } from './jobs/WorkerHandle.js';
+import type { FromWorker } from '../engine/protocol.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererIndex = resolve(here, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+/** Engine workers as Electron utility processes (same protocol as child_process workers). */
+const utilityWorkerFactory: WorkerFactory = () => {
+  const child = utilityProcess.fork(defaultWorkerEntry(), [], {
+    serviceName: 'Spectra engine worker',
+    execArgv: ['--max-old-space-size=4096'],
+    stdio: 'inherit',
+  });
+  const exitListeners: ((reason: string) => void)[] = [];
+  child.on('exit', (code) => exitListeners.forEach((l) => l(`engine worker exited with code ${code}`)));
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (m) => child.postMessage(m),
+    kill: () => void child.kill(),
+    onMessage: (l) => child.on('message', (m) => l(m as FromWorker)),
+    onExit: (l) => exitListeners.push(l),
+  };
+};
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Spectra Workbench',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:/.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(rendererUrl)) e.preventDefault();
+  });
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function serveApi(workbench: Workbench, windowRef: () => BrowserWindow | null): void {
+  const handlers = workbench.handlers as unknown as Record<WorkbenchMethod, (...a: unknown[]) => Promise<unknown>>;
+  const trusted = (e: IpcMainInvokeEvent) => e.senderFrame?.url.startsWith(rendererUrl) ?? false;
+  for (const method of WORKBENCH_METHODS) {
+    ipcMain.handle(`wb:${method}`, async (e, ...args: unknown[]) => {
+      if (!trusted(e)) return { ok: false, error: { name: 'Error', message: 'Refused: IPC from an untrusted frame' } };
+      try {
+        return { ok: true, value: await handlers[method](...args) };
+      } catch (err) {
+        return { ok: false, error: toErrorPayload(err) };
+      }
+    });
+  }
+  workbench.jobs.on('runProgress', (p) => windowRef()?.webContents.send('wb:event', 'runProgress', p));
+  workbench.jobs.on('runChange', (r) => windowRef()?.webContents.send('wb:event', 'runChange', r));
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const args = parseLaunchArgs(process.argv.slice(1));
+  const workbench = createWorkbench({
+    dataDir: args.dataDir ?? join(app.getPath('userData'), 'data'),
+    mode: 'electron',
+    poolSize: args.workers,
+    workerFactory: utilityWorkerFactory,
+  });
+  let win: BrowserWindow | null = createWindow();
+  win.on('closed', () => (win = null));
+  serveApi(workbench, () => win);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+      { role: 'help', submenu: [{ label: 'Data folder', click: () => void shell.openPath(workbench.dataDir) }] },
+    ]),
+  );
+  app.on('window-all-closed', async () => {
+    await workbench.close();
+    app.quit();
+  });
+}
+
+void main();

@@ -1,0 +1,49 @@
+/**
+ * Exposes `window.workbench` — the contract of api.ts and nothing else. Every call goes to a `wb:`
+ * channel; errors come back as payloads and are rethrown here with their name and field issues.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { RunProgressEvent, RunSummary, WorkbenchApi, WorkbenchErrorPayload } from './api.js';
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: WorkbenchErrorPayload };
+
+function call<T>(method: string, ...args: unknown[]): Promise<T> {
+  if (!/^[a-zA-Z]+$/.test(method)) return Promise.reject(new Error(`Refused channel ${method}`));
+  return (ipcRenderer.invoke(`wb:${method}`, ...args) as Promise<Reply>).then((r) => {
+    if (r.ok) return r.value as T;
+    const e = new Error(r.error.message) as Error & { issues?: unknown };
+    e.name = r.error.name;
+    e.issues = r.error.issues ?? [];
+    throw e;
+  });
+}
+
+function on<T>(event: string, listener: (payload: T) => void): () => void {
+  const handler = (_e: unknown, name: string, payload: T) => {
+    if (name === event) listener(payload);
+  };
+  ipcRenderer.on('wb:event', handler);
+  return () => ipcRenderer.removeListener('wb:event', handler);
+}
+
+const workbench = {
+  serverInfo: () => call('serverInfo'),
+  listKinds: () => call('listKinds'),
+  validateParams: (kind, params) => call('validateParams', kind, params),
+  listProjects: () => call('listProjects'),
+  createProject: (name) => call('createProject', name),
+  renameProject: (id, name) => call('renameProject', id, name),
+  deleteProject: (id) => call('deleteProject', id),
+  getProject: (id) => call('getProject', id),
+  createExperiment: (input) => call('createExperiment', input),
+  updateExperiment: (id, patch) => call('updateExperiment', id, patch),
+  deleteExperiment: (id) => call('deleteExperiment', id),
+  startRun: (experimentId, options) => call('startRun', experimentId, options),
+  cancelRun: (runId) => call('cancelRun', runId),
+  getRun: (runId) => call('getRun', runId),
+  deleteRun: (runId) => call('deleteRun', runId),
+  onDidRunProgress: (listener) => on<RunProgressEvent>('runProgress', listener),
+  onDidRunChange: (listener) => on<RunSummary>('runChange', listener),
+} satisfies WorkbenchApi;
+
+contextBridge.exposeInMainWorld('workbench', workbench);

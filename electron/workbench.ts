@@ -1,0 +1,181 @@
+/**
+ * Builds the workbench's services from a data folder: the store, the job queue with its engine
+ * workers, and the API handlers that main.ts (IPC) and web.ts (WebSocket) both serve.
+ * Every argument that arrives from outside is validated here, once, for both transports.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type {
+  Experiment, ExperimentPatch, Id, KindInfo, NewExperiment, Project, ProjectDetail, RunDetail, RunSummary,
+  ServerInfo, StartRunOptions, ValidationOutcome, WorkbenchMethod, WorkbenchApi,
+} from './api.js';
+import { Store } from './store/Store.js';
+import { ValidationError } from './store/errors.js';
+import { JobQueue } from './jobs/JobQueue.js';
+import { nodeWorkerFactory, type WorkerFactory } from './jobs/WorkerHandle.js';
+import { kindCatalog } from '../engine/kindCatalog.js';
+import { isKind, moduleFor } from '../engine/registry.js';
+import { validateWith } from '../engine/validateParams.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+
+export interface WorkbenchOptions {
+  dataDir: string;
+  mode: 'electron' | 'web';
+  poolSize?: number;
+  workerFactory?: WorkerFactory;
+  now?: () => string;
+}
+
+/** Server-side implementation of the contract's request/response methods. */
+export type WorkbenchHandlers = Pick<WorkbenchApi, WorkbenchMethod>;
+
+export interface Workbench {
+  readonly store: Store;
+  readonly jobs: JobQueue;
+  readonly handlers: WorkbenchHandlers;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Default worker count: one core is left for the main process and the UI. */
+export function defaultPoolSize(): number {
+  return Math.max(1, cpus().length - 1);
+}
+
+/** engine/worker: the built bundle next to this one, or the TypeScript source under tsx. */
+export function defaultWorkerEntry(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = resolve(here, '../engine/worker.js');
+  if (existsSync(built)) return built;
+  return resolve(here, '../engine/worker.ts');
+}
+
+const idSchema = z.number().int().positive();
+const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const noteSchema = z.string().max(100_000, 'must be at most 100000 characters');
+const paramsObject = z.record(z.string(), z.unknown());
+
+function arg<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: [field, ...i.path.map(String)].join('.'), message: `${field} ${i.message}` }));
+  throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
+}
+
+export function createWorkbench(options: WorkbenchOptions): Workbench {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const store = Store.open(dataDir);
+  const now = options.now ?? (() => new Date().toISOString());
+  const factory = options.workerFactory ?? nodeWorkerFactory({ entry: defaultWorkerEntry() });
+  const jobs = new JobQueue(store, factory, { poolSize: options.poolSize ?? defaultPoolSize(), now });
+  let kinds: KindInfo[] | null = null;
+
+  const validate = (kind: string, raw: unknown): ValidationOutcome => {
+    if (!isKind(kind)) return { ok: false, issues: [{ path: 'kind', message: `Unknown kind "${kind}"` }] };
+    const r = validateWith(moduleFor(kind).params, raw);
+    return r.ok ? { ok: true, params: r.params as Record<string, unknown> } : { ok: false, issues: r.issues };
+  };
+  const validParamsOrThrow = (kind: string, raw: unknown): Record<string, unknown> => {
+    const r = validate(kind, raw);
+    if (!r.ok) throw new ValidationError(`Invalid parameters: ${r.issues.map((i) => `${i.path || 'parameters'}: ${i.message}`).join('; ')}`, r.issues);
+    return r.params;
+  };
+
+  const handlers: WorkbenchHandlers = {
+    async serverInfo(): Promise<ServerInfo> {
+      return { engineVersion: ENGINE_VERSION, dataDir, mode: options.mode, workers: jobs.poolSize };
+    },
+    async listKinds() {
+      kinds ??= kindCatalog() as KindInfo[];
+      return kinds;
+    },
+    async validateParams(kind, params) {
+      return validate(arg(z.string(), kind, 'kind'), params);
+    },
+    async listProjects(): Promise<Project[]> {
+      return store.projects.list();
+    },
+    async createProject(name) {
+      return store.projects.create(arg(nameSchema, name, 'name'), now());
+    },
+    async renameProject(id, name) {
+      return store.projects.rename(arg(idSchema, id, 'id'), arg(nameSchema, name, 'name'), now());
+    },
+    async deleteProject(id) {
+      store.projects.delete(arg(idSchema, id, 'id'));
+    },
+    async getProject(id): Promise<ProjectDetail> {
+      const pid = arg(idSchema, id, 'id');
+      return { project: store.projects.get(pid), experiments: store.experiments.listByProject(pid), runs: store.runs.listByProject(pid) };
+    },
+    async createExperiment(input: NewExperiment): Promise<Experiment> {
+      const i = arg(z.object({ projectId: idSchema, kind: z.string(), name: nameSchema, params: paramsObject }), input, 'experiment');
+      const params = validParamsOrThrow(i.kind, i.params);
+      return store.transaction(() => {
+        store.projects.get(i.projectId);
+        const e = store.experiments.create(i.projectId, i.kind, i.name, params, now());
+        store.projects.touch(i.projectId, now());
+        return e;
+      });
+    },
+    async updateExperiment(id, patch: ExperimentPatch) {
+      const eid = arg(idSchema, id, 'id');
+      const p = arg(z.object({ name: nameSchema.optional(), params: paramsObject.optional(), note: noteSchema.optional() }), patch, 'patch');
+      const current = store.experiments.get(eid);
+      const params = p.params ? validParamsOrThrow(current.kind, p.params) : current.params;
+      return store.experiments.update(eid, { name: p.name ?? current.name, params, note: p.note ?? current.note }, now());
+    },
+    async deleteExperiment(id) {
+      store.experiments.delete(arg(idSchema, id, 'id'));
+    },
+    async startRun(experimentId, runOptions?: StartRunOptions): Promise<RunSummary> {
+      const eid = arg(idSchema, experimentId, 'experimentId');
+      const o = arg(z.object({ seed: z.number().int().min(0).max(0xffffffff).optional() }).optional(), runOptions, 'options');
+      const e = store.experiments.get(eid);
+      // Re-validate: a kind's schema may have tightened since the experiment was saved.
+      const params = validParamsOrThrow(e.kind, e.params);
+      if (!isKind(e.kind)) throw new ValidationError(`Unknown kind ${e.kind}`);
+      const seed = o?.seed ?? Math.floor(Math.random() * 0xffffffff);
+      const run = store.runs.create(
+        { experimentId: eid, kind: e.kind, experimentName: e.name, params, summary: moduleFor(e.kind).summarize(params), seed, engineVersion: ENGINE_VERSION },
+        now(),
+      );
+      jobs.emit('runChange', run);
+      jobs.pump();
+      return store.runs.get(run.id);
+    },
+    async cancelRun(runId) {
+      return jobs.cancel(arg(idSchema, runId, 'runId'));
+    },
+    async getRun(runId): Promise<RunDetail> {
+      return store.runs.getDetail(arg(idSchema, runId, 'runId'));
+    },
+    async deleteRun(runId) {
+      const id = arg(idSchema, runId, 'runId');
+      const run = store.runs.get(id);
+      if (run.status === 'running' || run.status === 'queued') jobs.cancel(id);
+      store.runs.delete(id);
+    },
+  };
+
+  jobs.start();
+  return {
+    store,
+    jobs,
+    handlers,
+    dataDir,
+    async close() {
+      await jobs.close();
+      store.close();
+    },
+  };
+}
+
+/** Default data folder outside Electron: $SPECTRA_DATA, else ~/.spectra-workbench. */
+export function defaultDataDir(): string {
+  return process.env.SPECTRA_DATA || join(process.env.HOME || process.cwd(), '.spectra-workbench');
+}
