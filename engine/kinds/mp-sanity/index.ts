@@ -26,6 +26,8 @@ export const mpSanityParams = z
       .describe('Histogram bins over the bulk'),
   })
   .superRefine((p, ctx) => {
+    // Sizes already refused by their own bounds get that one message, not a memory estimate too.
+    if (!(Number.isInteger(p.n) && Number.isInteger(p.d) && p.n <= MAX_SIZE && p.d <= MAX_SIZE)) return;
     const bytes = mpSanityMemory(p.n, p.d);
     if (bytes > MEMORY_BUDGET_BYTES) {
       ctx.addIssue({
