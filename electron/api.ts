@@ -87,6 +87,51 @@ export interface RunSummary {
   error: string | null;
   tags: string[];
   note: string;
+  /** Set when the run is one point of a sweep. */
+  sweepId: Id | null;
+  sweepValue: number | null;
+  sweepRepeat: number | null;
+}
+
+/** One experiment run over several values of one parameter, each value `repeats` times. */
+export interface SweepSummary {
+  id: Id;
+  experimentId: Id;
+  projectId: Id;
+  kind: string;
+  experimentName: string;
+  /** Dotted path of the swept parameter ("model.theta.0"). */
+  param: string;
+  values: number[];
+  repeats: number;
+  baseSeed: number;
+  createdAt: string;
+  /** Number of runs in each status. */
+  counts: Partial<Record<RunStatus, number>>;
+  total: number;
+}
+
+/** Aggregated sweep: for each series, mean ± standard error over repeats at each swept value. */
+export interface SweepSeries {
+  series: string;
+  role: 'simulation' | 'theory';
+  x: number[];
+  mean: number[];
+  stderr: number[];
+  /** Finished repeats behind each point. */
+  count: number[];
+}
+
+export interface SweepDetail extends SweepSummary {
+  runs: RunSummary[];
+  series: SweepSeries[];
+}
+
+export interface StartSweepOptions {
+  param: string;
+  values: number[];
+  repeats?: number;
+  seed?: number;
 }
 
 /**
@@ -111,6 +156,7 @@ export interface ProjectDetail {
   project: Project;
   experiments: Experiment[];
   runs: RunSummary[];
+  sweeps: SweepSummary[];
 }
 
 /** One problem with one input field: `path` is the dotted field path ("widths.1", "model.theta"). */
@@ -186,6 +232,12 @@ export interface WorkbenchApi {
   getRun(runId: Id): Promise<RunDetail>;
   deleteRun(runId: Id): Promise<void>;
 
+  /** Queues one run per value × repeat; every parameter set is validated first and nothing is queued if any fails. */
+  startSweep(experimentId: Id, options: StartSweepOptions): Promise<SweepSummary>;
+  getSweep(sweepId: Id): Promise<SweepDetail>;
+  /** Cancels every queued or running run of the sweep. */
+  cancelSweep(sweepId: Id): Promise<SweepSummary>;
+
   onDidRunProgress(listener: (event: RunProgressEvent) => void): Unsubscribe;
   /** Any status change (queued → running → done/failed/cancelled/interrupted). */
   onDidRunChange(listener: (run: RunSummary) => void): Unsubscribe;
@@ -209,6 +261,9 @@ export const WORKBENCH_METHODS = [
   'cancelRun',
   'getRun',
   'deleteRun',
+  'startSweep',
+  'getSweep',
+  'cancelSweep',
 ] as const satisfies readonly WorkbenchMethod[];
 
 /** Compile-time check that WORKBENCH_METHODS lists every method. */

@@ -42,6 +42,9 @@ const workbench = {
   cancelRun: (runId) => call('cancelRun', runId),
   getRun: (runId) => call('getRun', runId),
   deleteRun: (runId) => call('deleteRun', runId),
+  startSweep: (experimentId, options) => call('startSweep', experimentId, options),
+  getSweep: (sweepId) => call('getSweep', sweepId),
+  cancelSweep: (sweepId) => call('cancelSweep', sweepId),
   onDidRunProgress: (listener) => on<RunProgressEvent>('runProgress', listener),
   onDidRunChange: (listener) => on<RunSummary>('runChange', listener),
 } satisfies WorkbenchApi;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type {
   Experiment, ExperimentPatch, Id, KindInfo, NewExperiment, Project, ProjectDetail, RunDetail, RunSummary,
-  ServerInfo, StartRunOptions, ValidationOutcome, WorkbenchMethod, WorkbenchApi,
+  ServerInfo, StartRunOptions, StartSweepOptions, SweepDetail, SweepSummary, ValidationOutcome, WorkbenchMethod, WorkbenchApi,
 } from './api.js';
 import { Store } from './store/Store.js';
 import { ValidationError } from './store/errors.js';
@@ -19,7 +19,13 @@ import { nodeWorkerFactory, type WorkerFactory } from './jobs/WorkerHandle.js';
 import { kindCatalog } from '../engine/kindCatalog.js';
 import { isKind, moduleFor } from '../engine/registry.js';
 import { validateWith } from '../engine/validateParams.js';
+import type { SweepMetric } from '../engine/kinds/ComputationModule.js';
 import { ENGINE_VERSION } from '../engine/version.js';
+import { aggregateSweep } from './aggregateSweep.js';
+import { getPath, withPath } from './paramPath.js';
+
+/** Upper bound on runs one sweep may queue (values × repeats). */
+export const MAX_SWEEP_RUNS = 2000;
 
 export interface WorkbenchOptions {
   dataDir: string;
@@ -73,6 +79,13 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const factory = options.workerFactory ?? nodeWorkerFactory({ entry: defaultWorkerEntry() });
   const jobs = new JobQueue(store, factory, { poolSize: options.poolSize ?? defaultPoolSize(), now });
   let kinds: KindInfo[] | null = null;
+  // Sweep metrics of finished runs never change: computed once per run from its stored result.
+  const metricsCache = new Map<Id, SweepMetric[]>();
+  const metricsOf = (runId: Id, compute: () => SweepMetric[]): SweepMetric[] => {
+    let m = metricsCache.get(runId);
+    if (!m) metricsCache.set(runId, (m = compute()));
+    return m;
+  };
 
   const validate = (kind: string, raw: unknown): ValidationOutcome => {
     if (!isKind(kind)) return { ok: false, issues: [{ path: 'kind', message: `Unknown kind "${kind}"` }] };
@@ -110,7 +123,12 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     },
     async getProject(id): Promise<ProjectDetail> {
       const pid = arg(idSchema, id, 'id');
-      return { project: store.projects.get(pid), experiments: store.experiments.listByProject(pid), runs: store.runs.listByProject(pid) };
+      return {
+        project: store.projects.get(pid),
+        experiments: store.experiments.listByProject(pid),
+        runs: store.runs.listByProject(pid),
+        sweeps: store.sweeps.listByProject(pid),
+      };
     },
     async createExperiment(input: NewExperiment): Promise<Experiment> {
       const i = arg(z.object({ projectId: idSchema, kind: z.string(), name: nameSchema, params: paramsObject }), input, 'experiment');
@@ -153,6 +171,75 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     },
     async getRun(runId): Promise<RunDetail> {
       return store.runs.getDetail(arg(idSchema, runId, 'runId'));
+    },
+    async startSweep(experimentId, sweepOptions: StartSweepOptions): Promise<SweepSummary> {
+      const eid = arg(idSchema, experimentId, 'experimentId');
+      const o = arg(
+        z.object({
+          param: z.string().min(1, 'must name a parameter, e.g. "model.theta.0"').max(200),
+          values: z.array(z.number().refine(Number.isFinite, 'must be finite'), { error: 'must be a list of numbers' }).min(1, 'needs at least one value').max(500, 'at most 500 values'),
+          repeats: z.number().int().min(1).max(1000).default(1),
+          seed: z.number().int().min(0).max(0xffffffff).optional(),
+        }),
+        sweepOptions,
+        'sweep',
+      );
+      if (o.values.length * o.repeats > MAX_SWEEP_RUNS) {
+        throw new ValidationError(`sweep.repeats: ${o.values.length} values × ${o.repeats} repeats = ${o.values.length * o.repeats} runs; at most ${MAX_SWEEP_RUNS}. Use fewer values or repeats.`, [
+          { path: 'sweep.repeats', message: `at most ${MAX_SWEEP_RUNS} runs per sweep` },
+        ]);
+      }
+      const e = store.experiments.get(eid);
+      if (!isKind(e.kind)) throw new ValidationError(`Unknown kind ${e.kind}`);
+      if (typeof getPath(e.params, o.param) !== 'number') {
+        throw new ValidationError(`sweep.param: "${o.param}" is not a numeric parameter of this experiment`, [
+          { path: 'sweep.param', message: `"${o.param}" is not a numeric parameter of this experiment` },
+        ]);
+      }
+      // Validate every point before queueing anything: a sweep is all or nothing.
+      const points = o.values.map((value, i) => {
+        const r = validate(e.kind, withPath(e.params, o.param, value));
+        if (!r.ok) {
+          const why = r.issues.map((x) => `${x.path || 'parameters'}: ${x.message}`).join('; ');
+          throw new ValidationError(`sweep.values.${i}: ${o.param} = ${value} is invalid (${why})`, [{ path: `sweep.values.${i}`, message: why }]);
+        }
+        return { value, params: r.params };
+      });
+      const baseSeed = o.seed ?? Math.floor(Math.random() * 0xffffffff);
+      const module = moduleFor(e.kind);
+      const sweepId = store.transaction(() => {
+        const id = store.sweeps.create(eid, o.param, o.values, o.repeats, baseSeed, now());
+        let k = 0;
+        for (const p of points) {
+          for (let rep = 0; rep < o.repeats; rep++) {
+            store.runs.create(
+              {
+                experimentId: eid, kind: e.kind, experimentName: e.name, params: p.params, summary: `${o.param}=${p.value} · ${module.summarize(p.params)}`,
+                seed: (baseSeed + k++) >>> 0, engineVersion: ENGINE_VERSION, sweep: { id, value: p.value, repeat: rep },
+              },
+              now(),
+            );
+          }
+        }
+        return id;
+      });
+      jobs.pump();
+      return store.sweeps.get(sweepId);
+    },
+    async getSweep(sweepId): Promise<SweepDetail> {
+      const id = arg(idSchema, sweepId, 'sweepId');
+      const summary = store.sweeps.get(id);
+      const runs = store.runs.listBySweep(id);
+      const module = isKind(summary.kind) ? moduleFor(summary.kind) : null;
+      const points = runs
+        .filter((r) => r.status === 'done' && r.sweepValue !== null && module?.sweepMetrics)
+        .map((r) => ({ value: r.sweepValue!, metrics: metricsOf(r.id, () => module!.sweepMetrics!(store.runs.result(r.id))) }));
+      return { ...summary, runs, series: aggregateSweep(points) };
+    },
+    async cancelSweep(sweepId) {
+      const id = arg(idSchema, sweepId, 'sweepId');
+      for (const r of store.runs.listBySweep(id)) if (r.status === 'queued' || r.status === 'running') jobs.cancel(r.id);
+      return store.sweeps.get(id);
     },
     async deleteRun(runId) {
       const id = arg(idSchema, runId, 'runId');

@@ -115,3 +115,38 @@ describe('job queue with real engine workers', () => {
     expect((wb.store.db.prepare('SELECT count(*) AS c FROM runs').get() as { c: number }).c).toBe(0);
   });
 });
+
+describe('sweeps', () => {
+  it('queue one run per value × repeat with distinct seeds, and aggregate mean ± stderr per value', async () => {
+    const wb = start(undefined, 1);
+    const e = await experiment(wb, { n: 60, d: 120 });
+    const sweep = await wb.handlers.startSweep(e.id, { param: 'd', values: [60, 120, 240], repeats: 2, seed: 5 });
+    expect(sweep.total).toBe(6);
+    const detail0 = await wb.handlers.getSweep(sweep.id);
+    expect(new Set(detail0.runs.map((r) => r.seed)).size).toBe(6);
+    for (const r of detail0.runs) await waitFor(wb, r.id, ['done', 'failed']);
+    const detail = await wb.handlers.getSweep(sweep.id);
+    expect(detail.counts.done).toBe(6);
+    const top = detail.series.find((s) => s.series === 'largest eigenvalue' && s.role === 'simulation')!;
+    const theory = detail.series.find((s) => s.series === 'largest eigenvalue' && s.role === 'theory')!;
+    expect(top.x).toEqual([60, 120, 240]);
+    expect(top.count).toEqual([2, 2, 2]);
+    // MP edge (1 + √γ)² with γ = n/d = 1, 1/2, 1/4.
+    expect(theory.mean[0]).toBeCloseTo(4, 12);
+    expect(theory.mean[2]).toBeCloseTo(2.25, 12);
+    for (let i = 0; i < 3; i++) expect(Math.abs(top.mean[i] - theory.mean[i])).toBeLessThan(0.4);
+    expect((await wb.handlers.getProject(e.projectId)).sweeps.map((s) => s.id)).toEqual([sweep.id]);
+  });
+
+  it('refuse the whole sweep when one value is invalid, naming it, and queue nothing', async () => {
+    const wb = start();
+    const e = await experiment(wb, { n: 60, d: 120 });
+    await expect(wb.handlers.startSweep(e.id, { param: 'd', values: [60, -1], repeats: 1 })).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [{ path: 'sweep.values.1' }],
+    });
+    await expect(wb.handlers.startSweep(e.id, { param: 'entries', values: [1] })).rejects.toMatchObject({ issues: [{ path: 'sweep.param' }] });
+    expect((wb.store.db.prepare('SELECT count(*) AS c FROM runs').get() as { c: number }).c).toBe(0);
+    expect((wb.store.db.prepare('SELECT count(*) AS c FROM sweeps').get() as { c: number }).c).toBe(0);
+  });
+});

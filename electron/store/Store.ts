@@ -5,6 +5,7 @@ import { loadMigrations, type Migration } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 import { ProjectsRepo } from './projectsRepo.js';
 import { RunsRepo } from './runsRepo.js';
+import { SweepsRepo } from './sweepsRepo.js';
 import { defaultMigrationsDir } from './defaultMigrationsDir.js';
 
 export const DATABASE_FILE = 'workbench.sqlite';
@@ -14,11 +15,13 @@ export class Store {
   readonly projects: ProjectsRepo;
   readonly experiments: ExperimentsRepo;
   readonly runs: RunsRepo;
+  readonly sweeps: SweepsRepo;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.projects = new ProjectsRepo(db);
     this.experiments = new ExperimentsRepo(db);
     this.runs = new RunsRepo(db);
+    this.sweeps = new SweepsRepo(db);
   }
 
   static open(dataDir: string, migrations: readonly Migration[] = loadMigrations(defaultMigrationsDir())): Store {

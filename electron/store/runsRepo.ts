@@ -22,11 +22,14 @@ interface RunRow {
   error: string | null;
   note: string;
   tags: string | null;
+  sweep_id: number | null;
+  sweep_value: number | null;
+  sweep_repeat: number | null;
 }
 
 const SELECT = `
   SELECT r.id, r.experiment_id, e.project_id, r.kind, r.experiment_name, r.status, r.params, r.summary, r.seed,
-         r.engine_version, r.created_at, r.started_at, r.finished_at, r.progress, r.stage, r.error, r.note,
+         r.engine_version, r.created_at, r.started_at, r.finished_at, r.progress, r.stage, r.error, r.note, r.sweep_id, r.sweep_value, r.sweep_repeat,
          (SELECT json_group_array(t.tag) FROM tags t WHERE t.run_id = r.id) AS tags
   FROM runs r JOIN experiments e ON e.id = r.experiment_id`;
 
@@ -50,6 +53,9 @@ function toSummary(r: RunRow): RunSummary {
     error: r.error,
     tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
     note: r.note,
+    sweepId: r.sweep_id,
+    sweepValue: r.sweep_value,
+    sweepRepeat: r.sweep_repeat,
   };
 }
 
@@ -61,6 +67,7 @@ export interface NewRun {
   summary: string;
   seed: number;
   engineVersion: string;
+  sweep?: { id: Id; value: number; repeat: number };
 }
 
 /**
@@ -91,6 +98,15 @@ export class RunsRepo {
     return rows.map(toSummary);
   }
 
+  listBySweep(sweepId: Id): RunSummary[] {
+    return (this.db.prepare(`${SELECT} WHERE r.sweep_id = ? ORDER BY r.sweep_value, r.sweep_repeat, r.id`).all(sweepId) as RunRow[]).map(toSummary);
+  }
+
+  /** The stored result of a done run (arrays included), or null. */
+  result(id: Id): RunResult | null {
+    return this.getDetail(id).result;
+  }
+
   listByStatus(status: RunStatus): RunSummary[] {
     return (this.db.prepare(`${SELECT} WHERE r.status = ? ORDER BY r.id`).all(status) as RunRow[]).map(toSummary);
   }
@@ -98,10 +114,11 @@ export class RunsRepo {
   create(run: NewRun, now: string): RunSummary {
     const info = this.db
       .prepare(
-        `INSERT INTO runs (experiment_id, kind, experiment_name, status, params, summary, seed, engine_version, created_at)
-         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (experiment_id, kind, experiment_name, status, params, summary, seed, engine_version, created_at, sweep_id, sweep_value, sweep_repeat)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.experimentId, run.kind, run.experimentName, JSON.stringify(run.params), run.summary, run.seed, run.engineVersion, now);
+      .run(run.experimentId, run.kind, run.experimentName, JSON.stringify(run.params), run.summary, run.seed, run.engineVersion, now,
+        run.sweep?.id ?? null, run.sweep?.value ?? null, run.sweep?.repeat ?? null);
     return this.get(Number(info.lastInsertRowid));
   }
 

@@ -27,6 +27,18 @@ export interface ComputationModule<P, R> {
   /** Short label of the key parameters for history tables, e.g. "n=1000 d=2000 gaussian". */
   summarize(params: P): string;
   run(params: P, ctx: RunContext): Promise<R>;
+  /**
+   * Scalars that a sweep plots against the swept parameter: each is one point of a named series,
+   * either measured ('simulation', drawn as dots with error bars over repeats) or predicted
+   * ('theory', drawn as a line). Computed from a stored result, so old runs can be re-aggregated.
+   */
+  sweepMetrics?(result: R): SweepMetric[];
+}
+
+export interface SweepMetric {
+  series: string;
+  role: 'simulation' | 'theory';
+  value: number;
 }
 
 /** Refusal of parameters whose matrices exceed this budget (bytes); workers get the same cap. */

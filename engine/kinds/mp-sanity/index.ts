@@ -66,6 +66,13 @@ export const mpSanity: ComputationModule<MpSanityParams, MpSanityResult> = {
     'the engine: if this histogram does not sit on the red curve, nothing else can be trusted.',
   params: mpSanityParams,
   summarize: (p) => `n=${p.n} d=${p.d} γ=${(p.n / p.d).toPrecision(3)} ${p.entries}`,
+  sweepMetrics: (r) => [
+    { series: 'largest eigenvalue', role: 'simulation', value: r.diagnostics.maxEigenvalue },
+    { series: 'largest eigenvalue', role: 'theory', value: r.diagnostics.edgeTheory },
+    { series: 'atom mass', role: 'simulation', value: r.diagnostics.atomMassEmpirical },
+    { series: 'atom mass', role: 'theory', value: r.diagnostics.atomMassTheory },
+    { series: 'KS distance', role: 'simulation', value: r.diagnostics.ks },
+  ],
   async run(p, ctx) {
     const { n, d } = p;
     ctx.progress(0, 'sampling X');

@@ -1,0 +1,83 @@
+import { test, expect, TARGET, type WorkbenchApp } from './fixtures';
+
+/** Creates a project and an experiment of `kind` through the UI; leaves the editor open. */
+async function createExperiment(app: WorkbenchApp, project: string, kind: string, name: string): Promise<void> {
+  const { page } = app;
+  await page.getByTestId('new-project-name').fill(project);
+  await page.getByTestId('create-project').click();
+  await page.getByTestId('project-item').filter({ hasText: project }).getByText(project).click();
+  await page.getByTestId('new-experiment').click();
+  await page.getByTestId('kind-select').selectOption(kind);
+  await page.getByTestId('experiment-name').fill(name);
+}
+
+async function setField(app: WorkbenchApp, path: string, value: string): Promise<void> {
+  const field = app.page.getByTestId(`field-${path}`);
+  await field.fill(value);
+  await field.blur();
+}
+
+test('a project with an mp-sanity experiment runs to 100%, charts histogram and theory, and survives a restart', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('connection-status')).toBeVisible();
+  await app.shot('projects-empty');
+  await createExperiment(app, 'Marchenko–Pastur', 'mp-sanity', 'wishart');
+  await setField(app, 'n', '400');
+  await setField(app, 'd', '800');
+  await app.shot('experiment-editor');
+  await page.getByTestId('run-experiment').click();
+
+  // The run page: progress reaches 100 %, status done, the chart has both series.
+  await expect(page.getByTestId('run-status')).toHaveText(/done/i, { timeout: 120_000 });
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('aria-valuenow', '100');
+  const chart = page.getByTestId('chart').first();
+  await expect(chart).toHaveAttribute('data-series', /histogram/);
+  await expect(chart).toHaveAttribute('data-series', /theory/);
+  await expect(chart.locator('svg path').first()).toBeVisible();
+  await app.shot('run');
+  const runUrl = new URL(page.url()).hash;
+
+  // Stop and start the server: everything is still there.
+  await app.restart();
+  await expect(page.getByTestId('project-item').filter({ hasText: 'Marchenko–Pastur' })).toBeVisible();
+  await page.getByTestId('project-item').filter({ hasText: 'Marchenko–Pastur' }).getByText('Marchenko–Pastur').click();
+  await expect(page.getByTestId('experiment-item').filter({ hasText: 'wishart' })).toBeVisible();
+  const row = page.getByTestId('run-row').first();
+  await expect(row).toHaveAttribute('data-status', 'done');
+  await app.shot('project');
+  await row.click();
+  expect(new URL(page.url()).hash).toBe(runUrl);
+  await expect(page.getByTestId('run-status')).toHaveText(/done/i);
+  await expect(page.getByTestId('chart').first()).toHaveAttribute('data-series', /histogram.*theory|theory.*histogram/);
+});
+
+test('bad parameters show a message naming the field and create no run', async ({ app }) => {
+  const { page } = app;
+  await createExperiment(app, 'Validation', 'mp-sanity', 'bad');
+  const cases: [string, string, RegExp][] = [
+    ['n', '-5', /at least/i],
+    ['d', 'abc', /number/i],
+    ['n', '1000000000', /at most/i],
+  ];
+  for (const [field, value, message] of cases) {
+    await setField(app, field, value);
+    await page.getByTestId('run-experiment').click();
+    await expect(page.getByTestId(`error-${field}`)).toContainText(message);
+    await setField(app, field, field === 'n' ? '100' : '200');
+  }
+  await app.shot('editor-validation');
+  // Nothing was queued: the project's history is empty.
+  await page.goBack();
+  await expect(page.getByTestId('experiment-item').first()).toBeVisible().catch(() => {});
+  await expect(page.getByTestId('run-row')).toHaveCount(0);
+});
+
+test('web mode refuses requests without the token or from another origin', async ({ app, request }) => {
+  test.skip(TARGET === 'electron', 'the desktop app has no HTTP server; IPC sender checks cover it');
+  const base = new URL(app.url);
+  const root = `${base.protocol}//${base.host}/`;
+  expect((await request.get(root)).status()).toBe(401);
+  expect((await request.get(app.url)).status()).toBe(200);
+  expect((await request.get(app.url, { headers: { Origin: 'http://evil.example' } })).status()).toBe(403);
+  expect((await request.get(`${root}?token=wrong`)).status()).toBe(401);
+});
