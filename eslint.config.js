@@ -19,6 +19,9 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.svelte', 'renderer/**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] }, globals: { ...globals.browser } },
+    // Maps/Sets built inside $derived or plain functions are values, not state: the reactive
+    // wrappers would only add overhead there.
+    rules: { 'svelte/prefer-svelte-reactivity': 'off' },
   },
   {
     // The engine runs in workers, the CLI and tests: no Electron, no DOM, no main-process code.

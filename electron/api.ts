@@ -223,6 +223,7 @@ export interface WorkbenchApi {
   deleteProject(id: Id): Promise<void>;
   getProject(id: Id): Promise<ProjectDetail>;
 
+  getExperiment(id: Id): Promise<Experiment>;
   createExperiment(input: NewExperiment): Promise<Experiment>;
   updateExperiment(id: Id, patch: ExperimentPatch): Promise<Experiment>;
   deleteExperiment(id: Id): Promise<void>;
@@ -254,6 +255,7 @@ export const WORKBENCH_METHODS = [
   'renameProject',
   'deleteProject',
   'getProject',
+  'getExperiment',
   'createExperiment',
   'updateExperiment',
   'deleteExperiment',

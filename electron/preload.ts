@@ -11,10 +11,9 @@ function call<T>(method: string, ...args: unknown[]): Promise<T> {
   if (!/^[a-zA-Z]+$/.test(method)) return Promise.reject(new Error(`Refused channel ${method}`));
   return (ipcRenderer.invoke(`wb:${method}`, ...args) as Promise<Reply>).then((r) => {
     if (r.ok) return r.value as T;
-    const e = new Error(r.error.message) as Error & { issues?: unknown };
-    e.name = r.error.name;
-    e.issues = r.error.issues ?? [];
-    throw e;
+    // A plain object, not an Error: contextBridge keeps only the message of Error objects, and the
+    // renderer needs `name` and the field `issues` (WorkbenchError.from rebuilds the error).
+    throw { name: r.error.name, message: r.error.message, issues: r.error.issues ?? [] };
   });
 }
 
@@ -35,6 +34,7 @@ const workbench = {
   renameProject: (id, name) => call('renameProject', id, name),
   deleteProject: (id) => call('deleteProject', id),
   getProject: (id) => call('getProject', id),
+  getExperiment: (id) => call('getExperiment', id),
   createExperiment: (input) => call('createExperiment', input),
   updateExperiment: (id, patch) => call('updateExperiment', id, patch),
   deleteExperiment: (id) => call('deleteExperiment', id),

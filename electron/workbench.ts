@@ -130,6 +130,9 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
         sweeps: store.sweeps.listByProject(pid),
       };
     },
+    async getExperiment(id) {
+      return store.experiments.get(arg(idSchema, id, 'id'));
+    },
     async createExperiment(input: NewExperiment): Promise<Experiment> {
       const i = arg(z.object({ projectId: idSchema, kind: z.string(), name: nameSchema, params: paramsObject }), input, 'experiment');
       const params = validParamsOrThrow(i.kind, i.params);

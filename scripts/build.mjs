@@ -5,7 +5,7 @@
  * renderer (vite). `npm install` runs it with --node so that `npx spectra` works right away.
  */
 import { build } from 'esbuild';
-import { existsSync, rmSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, cpSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -45,9 +45,9 @@ await build({
 // Sandboxed preloads must be CommonJS.
 await build({ ...common, format: 'cjs', outfile: 'dist/electron/preload.cjs', entryPoints: ['electron/preload.ts'] });
 
-// The engine bundle loads its kernels from dist/engine/linalg/build.
+// The engine bundle (dist/engine/worker.js, cli.js) looks for its kernels in dist/engine/build.
 const wasmDir = resolve(root, 'engine/linalg/build');
-if (existsSync(wasmDir)) cpSync(wasmDir, resolve(root, 'dist/engine/linalg/build'), { recursive: true });
+if (existsSync(wasmDir)) cpSync(wasmDir, resolve(root, 'dist/engine/build'), { recursive: true });
 
 // 3. Renderer.
 if (!nodeOnly) {

@@ -1,0 +1,20 @@
+/**
+ * What a linalg backend provides. Two implementations: the WASM one (SIMD kernels, threads over one
+ * shared memory) and the plain-TypeScript fallback used only when WASM cannot load. Arguments are
+ * already validated; buffers are row-major and are never modified.
+ */
+export interface LinalgBackend {
+  readonly name: 'wasm' | 'js';
+  readonly simd: boolean;
+  readonly relaxedSimd: boolean;
+  readonly threads: number;
+  /** alpha · op(A) op(B), op(A) m×k, op(B) k×n. */
+  gemm(m: number, n: number, k: number, a: Float64Array, transA: boolean, b: Float64Array, transB: boolean, alpha: number): Float64Array;
+  gemmF32(m: number, n: number, k: number, a: Float32Array, transA: boolean, b: Float32Array, transB: boolean, alpha: number): Float32Array;
+  /** alpha · XᵀX for X rows×cols, full symmetric cols×cols output. */
+  gram(rows: number, cols: number, x: Float64Array, alpha: number): Float64Array;
+  /** Ascending eigenvalues (and column eigenvectors) of the symmetric n×n matrix. */
+  eigh(n: number, a: Float64Array, wantVectors: boolean): { values: Float64Array; vectors: Float64Array | null };
+  /** Runs `fn` with y ← A x for the symmetric n×n matrix A (the backend may keep A resident meanwhile). */
+  withSymmetricOperator<T>(n: number, a: Float64Array, fn: (matvec: (x: Float64Array, y: Float64Array) => void) => T): T;
+}
