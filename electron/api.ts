@@ -212,6 +212,17 @@ export interface WorkbenchErrorPayload {
 
 export type Unsubscribe = () => void;
 
+/** A rolling copy of the database in <data>/backups (before migrations, daily, or on request). */
+export interface BackupInfo {
+  name: string;
+  /** Empty over the API (the renderer has no file access). */
+  path: string;
+  bytes: number;
+  createdAt: string;
+  /** daily | manual | before-migration-N | before-restore */
+  reason: string;
+}
+
 export interface WorkbenchApi {
   serverInfo(): Promise<ServerInfo>;
   listKinds(): Promise<KindInfo[]>;
@@ -238,6 +249,11 @@ export interface WorkbenchApi {
   getSweep(sweepId: Id): Promise<SweepDetail>;
   /** Cancels every queued or running run of the sweep. */
   cancelSweep(sweepId: Id): Promise<SweepSummary>;
+
+  listBackups(): Promise<BackupInfo[]>;
+  backupNow(): Promise<BackupInfo>;
+  /** Replaces the database with a backup (the current one is kept as a backup first); running runs are interrupted. */
+  restoreBackup(name: string): Promise<BackupInfo>;
 
   onDidRunProgress(listener: (event: RunProgressEvent) => void): Unsubscribe;
   /** Any status change (queued → running → done/failed/cancelled/interrupted). */
@@ -266,6 +282,9 @@ export const WORKBENCH_METHODS = [
   'startSweep',
   'getSweep',
   'cancelSweep',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
 ] as const satisfies readonly WorkbenchMethod[];
 
 /** Compile-time check that WORKBENCH_METHODS lists every method. */

@@ -4,11 +4,12 @@
  * Hardening per Electron's security checklist: context isolation, sandbox, no node integration,
  * navigation and new windows blocked, every IPC call checked for its sender frame.
  */
-import { app, BrowserWindow, ipcMain, Menu, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKBENCH_METHODS, type WorkbenchMethod } from './api.js';
-import { createWorkbench, defaultWorkerEntry, type Workbench } from './workbench.js';
+import { defaultWorkerEntry, type Workbench, type WorkbenchOptions } from './workbench.js';
+import { openWorkbenchOrExplain } from './openWorkbenchOrExplain.js';
 import { toErrorPayload } from './store/errors.js';
 import { parseLaunchArgs } from './parseLaunchArgs.js';
 import type { WorkerFactory } from './jobs/WorkerHandle.js';
@@ -75,19 +76,34 @@ function serveApi(workbench: Workbench, windowRef: () => BrowserWindow | null): 
       }
     });
   }
-  workbench.jobs.on('runProgress', (p) => windowRef()?.webContents.send('wb:event', 'runProgress', p));
-  workbench.jobs.on('runChange', (r) => windowRef()?.webContents.send('wb:event', 'runChange', r));
+  workbench.events.on('runProgress', (p) => windowRef()?.webContents.send('wb:event', 'runProgress', p));
+  workbench.events.on('runChange', (r) => windowRef()?.webContents.send('wb:event', 'runChange', r));
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
   const args = parseLaunchArgs(process.argv.slice(1));
-  const workbench = createWorkbench({
+  const options: WorkbenchOptions = {
     dataDir: args.dataDir ?? join(app.getPath('userData'), 'data'),
     mode: 'electron',
     poolSize: args.workers,
     workerFactory: utilityWorkerFactory,
-  });
+  };
+  let workbench: Workbench;
+  try {
+    workbench = openWorkbenchOrExplain(options, args.restoreBackup);
+  } catch (e) {
+    // Never a crash, never a silent overwrite: explain, and offer the newest backup.
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: 'Spectra Workbench cannot open its database',
+      message: (e as Error).message,
+      buttons: ['Restore the newest backup', 'Quit'],
+      defaultId: 1,
+    });
+    if (choice !== 0) return app.quit();
+    workbench = openWorkbenchOrExplain(options, 'latest');
+  }
   let win: BrowserWindow | null = createWindow();
   win.on('closed', () => (win = null));
   serveApi(workbench, () => win);

@@ -3,6 +3,8 @@ export interface LaunchArgs {
   dataDir?: string;
   port?: number;
   workers?: number;
+  /** Replace the database with this backup ("latest" or a file name from <data>/backups) before opening it. */
+  restoreBackup?: string;
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
@@ -18,6 +20,7 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
     else if (a.startsWith('--data=')) out.dataDir = a.slice(7);
     else if (a === '--port') out.port = intFlag('--port', value(), 0, 65535);
     else if (a === '--workers') out.workers = intFlag('--workers', value(), 1, 64);
+    else if (a === '--restore-backup') out.restoreBackup = value();
   }
   if (!out.dataDir && process.env.SPECTRA_DATA) out.dataDir = process.env.SPECTRA_DATA;
   return out;

@@ -45,6 +45,9 @@ const workbench = {
   startSweep: (experimentId, options) => call('startSweep', experimentId, options),
   getSweep: (sweepId) => call('getSweep', sweepId),
   cancelSweep: (sweepId) => call('cancelSweep', sweepId),
+  listBackups: () => call('listBackups'),
+  backupNow: () => call('backupNow'),
+  restoreBackup: (name) => call('restoreBackup', name),
   onDidRunProgress: (listener) => on<RunProgressEvent>('runProgress', listener),
   onDidRunChange: (listener) => on<RunSummary>('runChange', listener),
 } satisfies WorkbenchApi;

@@ -124,8 +124,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const onProgress = (payload: unknown) => broadcast({ type: 'event', event: 'runProgress', payload });
   const onChange = (payload: unknown) => broadcast({ type: 'event', event: 'runChange', payload });
-  options.workbench.jobs.on('runProgress', onProgress);
-  options.workbench.jobs.on('runChange', onChange);
+  options.workbench.events.on('runProgress', onProgress);
+  options.workbench.events.on('runChange', onChange);
 
   wss.on('connection', (ws) => {
     clients.add(ws);
@@ -163,8 +163,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     token,
     async close() {
-      options.workbench.jobs.off('runProgress', onProgress);
-      options.workbench.jobs.off('runChange', onChange);
+      options.workbench.events.off('runProgress', onProgress);
+      options.workbench.events.off('runChange', onChange);
       for (const ws of clients) ws.terminate();
       wss.close();
       await new Promise<void>((ok) => server.close(() => ok()));

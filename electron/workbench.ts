@@ -10,11 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type {
   Experiment, ExperimentPatch, Id, KindInfo, NewExperiment, Project, ProjectDetail, RunDetail, RunSummary,
-  ServerInfo, StartRunOptions, StartSweepOptions, SweepDetail, SweepSummary, ValidationOutcome, WorkbenchMethod, WorkbenchApi,
+  BackupInfo, ServerInfo, StartRunOptions, StartSweepOptions, SweepDetail, SweepSummary, ValidationOutcome, WorkbenchMethod, WorkbenchApi,
 } from './api.js';
-import { Store } from './store/Store.js';
+import { EventEmitter } from 'node:events';
+import { DATABASE_FILE, Store } from './store/Store.js';
+import { backupDatabase, dailyBackupDue, listBackups, restoreBackupFile } from './store/backups.js';
 import { ValidationError } from './store/errors.js';
-import { JobQueue } from './jobs/JobQueue.js';
+import { JobQueue, type JobQueueEvents } from './jobs/JobQueue.js';
 import { nodeWorkerFactory, type WorkerFactory } from './jobs/WorkerHandle.js';
 import { kindCatalog } from '../engine/kindCatalog.js';
 import { isKind, moduleFor } from '../engine/registry.js';
@@ -33,14 +35,21 @@ export interface WorkbenchOptions {
   poolSize?: number;
   workerFactory?: WorkerFactory;
   now?: () => string;
+  /** Resident memory a worker may use before it is killed and its run failed "out of memory". */
+  workerMemoryLimitMb?: number;
 }
+
+type BackupMethod = 'listBackups' | 'backupNow' | 'restoreBackup';
 
 /** Server-side implementation of the contract's request/response methods. */
 export type WorkbenchHandlers = Pick<WorkbenchApi, WorkbenchMethod>;
 
 export interface Workbench {
+  /** The current store and queue (replaced when a backup is restored: always read them from here). */
   readonly store: Store;
   readonly jobs: JobQueue;
+  /** Run events of whichever queue is current; transports subscribe here, once. */
+  readonly events: EventEmitter<JobQueueEvents>;
   readonly handlers: WorkbenchHandlers;
   readonly dataDir: string;
   close(): Promise<void>;
@@ -74,10 +83,28 @@ function arg<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
 export function createWorkbench(options: WorkbenchOptions): Workbench {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const store = Store.open(dataDir);
+  let store = Store.open(dataDir);
   const now = options.now ?? (() => new Date().toISOString());
   const factory = options.workerFactory ?? nodeWorkerFactory({ entry: defaultWorkerEntry() });
-  const jobs = new JobQueue(store, factory, { poolSize: options.poolSize ?? defaultPoolSize(), now });
+  const events = new EventEmitter<JobQueueEvents>();
+  const makeQueue = (s: Store) => {
+    const q = new JobQueue(s, factory, {
+      poolSize: options.poolSize ?? defaultPoolSize(),
+      now,
+      memoryLimitMb: options.workerMemoryLimitMb,
+    });
+    q.on('runProgress', (e) => events.emit('runProgress', e));
+    q.on('runChange', (r) => events.emit('runChange', r));
+    return q;
+  };
+  let jobs = makeQueue(store);
+  const backupIfDue = () => {
+    try {
+      if (dailyBackupDue(dataDir)) backupDatabase(store.db, dataDir, 'daily');
+    } catch (e) {
+      console.error(`Daily backup failed: ${(e as Error).message}`);
+    }
+  };
   let kinds: KindInfo[] | null = null;
   // Sweep metrics of finished runs never change: computed once per run from its stored result.
   const metricsCache = new Map<Id, SweepMetric[]>();
@@ -98,7 +125,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     return r.params;
   };
 
-  const handlers: WorkbenchHandlers = {
+  const coreHandlers: Omit<WorkbenchHandlers, BackupMethod> = {
     async serverInfo(): Promise<ServerInfo> {
       return { engineVersion: ENGINE_VERSION, dataDir, mode: options.mode, workers: jobs.poolSize };
     },
@@ -252,13 +279,46 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     },
   };
 
+  const handlers: WorkbenchHandlers = Object.assign(coreHandlers, {
+    async listBackups(): Promise<BackupInfo[]> {
+      return listBackups(dataDir).map(({ path: _path, ...b }) => ({ ...b, path: '' }));
+    },
+    async backupNow(): Promise<BackupInfo> {
+      return backupDatabase(store.db, dataDir, 'manual');
+    },
+    async restoreBackup(name: unknown): Promise<BackupInfo> {
+      const n = arg(z.string().regex(/^(latest|workbench-[\w.-]+\.sqlite)$/, 'must be the name of a backup from listBackups'), name, 'name');
+      // Runs in progress are interrupted exactly as by a restart; the current file is kept as a backup.
+      await jobs.close();
+      store.close();
+      let restored: BackupInfo;
+      try {
+        restored = restoreBackupFile(dataDir, n, join(dataDir, DATABASE_FILE));
+      } finally {
+        store = Store.open(dataDir);
+        jobs = makeQueue(store);
+        jobs.start();
+      }
+      return { ...restored, path: '' };
+    },
+  } satisfies Pick<WorkbenchHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'>);
+
   jobs.start();
+  backupIfDue();
+  const dailyTimer = setInterval(backupIfDue, 3600 * 1000);
+  dailyTimer.unref();
   return {
-    store,
-    jobs,
+    get store() {
+      return store;
+    },
+    get jobs() {
+      return jobs;
+    },
+    events,
     handlers,
     dataDir,
     async close() {
+      clearInterval(dailyTimer);
       await jobs.close();
       store.close();
     },

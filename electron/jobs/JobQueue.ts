@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { totalmem } from 'node:os';
+import { residentMemoryMb } from './residentMemoryMb.js';
 import type { Id, RunProgressEvent, RunSummary } from '../api.js';
 import type { Store } from '../store/Store.js';
 import type { FromWorker } from '../../engine/protocol.js';
@@ -26,6 +28,17 @@ export interface JobQueueOptions {
   progressIntervalMs?: number;
   /** Minimum interval between progress writes to the database (each is an fsync). */
   progressPersistMs?: number;
+  /**
+   * Resident memory (MiB) a worker may use; above it the worker is killed and its run failed with
+   * "out of memory". Typed arrays and WASM memory live outside V8's heap limit, so the heap flag
+   * alone cannot bound a worker: the queue watches resident memory itself.
+   */
+  memoryLimitMb?: number;
+}
+
+/** Default per-worker limit: an equal share of 80% of the machine's memory. */
+export function defaultMemoryLimitMb(poolSize: number): number {
+  return Math.floor((0.8 * totalmem()) / (1024 * 1024) / Math.max(1, poolSize));
 }
 
 /**
@@ -42,6 +55,7 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   private readonly lastPersist = new Map<Id, number>();
   private closed = false;
   private seq = 0;
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(private readonly store: Store, private readonly factory: WorkerFactory, private readonly options: JobQueueOptions) {
     super();
@@ -52,6 +66,9 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   start(): number {
     const interrupted = this.store.runs.interruptAbandoned(this.now());
     for (let i = 0; i < Math.max(1, this.options.poolSize); i++) this.slots.push(this.spawn());
+    const limit = this.options.memoryLimitMb ?? defaultMemoryLimitMb(this.slots.length);
+    this.watchdog = setInterval(() => this.checkMemory(limit), 200);
+    this.watchdog.unref();
     this.pump();
     return interrupted;
   }
@@ -105,11 +122,26 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   /** Kills every worker; queued runs stay queued for the next start. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     for (const slot of this.slots) {
       slot.retiring = true;
       slot.worker.kill();
     }
     this.slots.length = 0;
+  }
+
+  private checkMemory(limitMb: number): void {
+    for (const slot of this.slots) {
+      if (slot.runId === null || slot.retiring || slot.worker.pid === undefined) continue;
+      const used = residentMemoryMb(slot.worker.pid);
+      if (used === null || used <= limitMb) continue;
+      const runId = slot.runId;
+      slot.runId = null;
+      this.retire(slot);
+      const reason = `out of memory: the engine worker used ${Math.round(used)} MiB, above its limit of ${Math.round(limitMb)} MiB. Reduce the sizes, or run fewer workers.`;
+      if (this.store.runs.transition(runId, ['running'], 'failed', this.now(), reason)) this.emit('runChange', this.store.runs.get(runId));
+      this.pump();
+    }
   }
 
   private spawn(): Slot {

@@ -150,3 +150,25 @@ describe('sweeps', () => {
     expect((wb.store.db.prepare('SELECT count(*) AS c FROM sweeps').get() as { c: number }).c).toBe(0);
   });
 });
+
+describe('backups', () => {
+  it('restoreBackup brings back the database as it was, keeps the replaced one as a backup, and the queue keeps working', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-backup-'));
+    dirs.push(dir);
+    const wb = start(dir);
+    const e = await experiment(wb, { n: 40, d: 50 });
+    const kept = await wb.handlers.startRun(e.id);
+    await waitFor(wb, kept.id, ['done']);
+    const backup = await wb.handlers.backupNow();
+    expect(backup.reason).toBe('manual');
+    await wb.handlers.createProject('made after the backup');
+    expect((await wb.handlers.listProjects()).map((p) => p.name)).toContain('made after the backup');
+    await wb.handlers.restoreBackup(backup.name);
+    expect((await wb.handlers.listProjects()).map((p) => p.name)).not.toContain('made after the backup');
+    expect(((await wb.handlers.getRun(kept.id)).result!.eigenvalues as Float64Array).length).toBe(40);
+    expect((await wb.handlers.listBackups()).some((b) => b.reason === 'before-restore')).toBe(true);
+    const again = await wb.handlers.startRun(e.id);
+    expect(await waitFor(wb, again.id, ['done', 'failed'])).toBe('done');
+    await expect(wb.handlers.restoreBackup('../../etc/passwd')).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+});

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseTooNewError, latestVersion, migrate, type Migration } from './migrate.js';
+import { backupDatabase } from './backups.js';
 
 export class DatabaseUnreadableError extends Error {
   override name = 'DatabaseUnreadableError';
@@ -46,6 +47,8 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Da
     // FULL: a run reported done must survive a power cut; the cost is one fsync per commit.
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    // A copy before any schema change: a migration bug must never cost a researcher their history.
+    if (!isNew && version > 0 && version < latestVersion(migrations)) backupDatabase(db, dirname(file), `before-migration-${version}`);
     migrate(db, migrations, file);
     return db;
   } catch (e) {

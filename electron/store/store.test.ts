@@ -7,6 +7,7 @@ import { loadMigrations, latestVersion, migrate, DatabaseTooNewError, type Migra
 import { defaultMigrationsDir } from './defaultMigrationsDir.js';
 import { DATABASE_FILE, Store } from './Store.js';
 import { DatabaseUnreadableError } from './openDatabase.js';
+import { listBackups } from './backups.js';
 
 const migrations = loadMigrations(defaultMigrationsDir());
 const dirs: string[] = [];
@@ -162,5 +163,24 @@ describe('queue state machine', () => {
     expect(store.runs.get(a.id).status).toBe('interrupted');
     expect(store.runs.get(b.id).status).toBe('queued');
     store.close();
+  });
+});
+
+describe('backups before migrations', () => {
+  it('an older database is copied to backups/ before it is migrated, and the copy keeps the old version', () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, DATABASE_FILE));
+    migrate(old, migrations.slice(0, 1));
+    old.prepare('INSERT INTO projects (name, created_at, updated_at) VALUES (?, ?, ?)').run('old', NOW, NOW);
+    old.close();
+    const store = Store.open(dir);
+    store.close();
+    const backups = listBackups(dir);
+    expect(backups).toHaveLength(1);
+    expect(backups[0].reason).toBe(`before-migration-${migrations[0].version}`);
+    const copy = new Database(backups[0].path, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(migrations[0].version);
+    expect((copy.prepare('SELECT name FROM projects').get() as { name: string }).name).toBe('old');
+    copy.close();
   });
 });
