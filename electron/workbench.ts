@@ -115,7 +115,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   };
 
   const validate = (kind: string, raw: unknown): ValidationOutcome => {
-    if (!isKind(kind)) return { ok: false, issues: [{ path: 'kind', message: `Unknown kind "${kind}"` }] };
+    if (!isKind(kind)) return { ok: false, issues: [{ path: 'kind', message: `Unknown kind "${String(kind).slice(0, 40)}"; see listKinds()` }] };
     const r = validateWith(moduleFor(kind).params, raw);
     return r.ok ? { ok: true, params: r.params as Record<string, unknown> } : { ok: false, issues: r.issues };
   };
@@ -161,7 +161,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       return store.experiments.get(arg(idSchema, id, 'id'));
     },
     async createExperiment(input: NewExperiment): Promise<Experiment> {
-      const i = arg(z.object({ projectId: idSchema, kind: z.string(), name: nameSchema, params: paramsObject }), input, 'experiment');
+      const i = arg(z.object({ projectId: idSchema, kind: z.string().max(100, 'must be a kind name from listKinds()'), name: nameSchema, params: paramsObject }), input, 'experiment');
       const params = validParamsOrThrow(i.kind, i.params);
       return store.transaction(() => {
         store.projects.get(i.projectId);
