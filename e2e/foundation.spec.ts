@@ -1,21 +1,5 @@
-import { test, expect, TARGET, type WorkbenchApp } from './fixtures';
-
-/** Creates a project and an experiment of `kind` through the UI; leaves the editor open. */
-async function createExperiment(app: WorkbenchApp, project: string, kind: string, name: string): Promise<void> {
-  const { page } = app;
-  await page.getByTestId('new-project-name').fill(project);
-  await page.getByTestId('create-project').click();
-  await page.getByTestId('project-item').filter({ hasText: project }).getByText(project).click();
-  await page.getByTestId('new-experiment').click();
-  await page.getByTestId('kind-select').selectOption(kind);
-  await page.getByTestId('experiment-name').fill(name);
-}
-
-async function setField(app: WorkbenchApp, path: string, value: string): Promise<void> {
-  const field = app.page.getByTestId(`field-${path}`);
-  await field.fill(value);
-  await field.blur();
-}
+import { test, expect, TARGET } from './fixtures';
+import { createExperiment, setField } from './uiActions';
 
 test('a project with an mp-sanity experiment runs to 100%, charts histogram and theory, and survives a restart', async ({ app }) => {
   const { page } = app;

@@ -223,6 +223,84 @@ export interface BackupInfo {
   reason: string;
 }
 
+/** Keys the run history can be sorted by. */
+export type RunSortKey = 'id' | 'created' | 'finished' | 'kind' | 'status' | 'experiment' | 'seed' | 'duration';
+
+/**
+ * One page of the run history. `query` is the history query language (electron/history/parseRunQuery.ts):
+ * `activation = tanh and n >= 2000`, `tag = paper or status = failed`, `created >= 2024-05-01`, free words.
+ */
+export interface RunSearchRequest {
+  /** Omit to search every project. */
+  projectId?: Id;
+  query?: string;
+  sort?: RunSortKey;
+  descending?: boolean;
+  offset?: number;
+  /** At most 1000; default 200. */
+  limit?: number;
+}
+
+export interface RunSearchPage {
+  runs: RunSummary[];
+  /** Rows matching the query in total (not only this page). */
+  total: number;
+  offset: number;
+}
+
+export interface DeleteRunsOutcome {
+  deleted: number;
+  /** Bytes the database file shrank by after reclaiming free pages. */
+  reclaimedBytes: number;
+}
+
+/** Publication figure sizes (widths in inches): one journal column, two columns, a 16:9 slide. */
+export type FigureSize = 'single' | 'double' | 'slide';
+/** Colour schemes: the seeds' convention (simulation blue, theory red), or Okabe–Ito (colour-blind safe) for overlays. */
+export type FigurePalette = 'seeds' | 'okabe-ito';
+
+export interface FigurePanelSpec {
+  /** Runs drawn in the panel (one: histogram against theory; several: overlay of their spectra). */
+  runIds: Id[];
+  /** Which spectrum of each run (index into the kind's list: CK layers, NTK, …). */
+  spectrum: number;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  logY: boolean;
+  showTheory: boolean;
+}
+
+export interface FigureSpec {
+  version: 1;
+  rows: number;
+  cols: number;
+  size: FigureSize;
+  /** Base font size in points. */
+  fontSize: number;
+  palette: FigurePalette;
+  panelLetters: boolean;
+  legend: boolean;
+  panels: FigurePanelSpec[];
+}
+
+export interface Figure {
+  id: Id;
+  projectId: Id;
+  name: string;
+  spec: FigureSpec;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FigureInput {
+  /** Omit to create a new figure; give to overwrite that one. */
+  id?: Id;
+  projectId: Id;
+  name: string;
+  spec: FigureSpec;
+}
+
 export interface WorkbenchApi {
   serverInfo(): Promise<ServerInfo>;
   listKinds(): Promise<KindInfo[]>;
@@ -255,6 +333,30 @@ export interface WorkbenchApi {
   /** Replaces the database with a backup (the current one is kept as a backup first); running runs are interrupted. */
   restoreBackup(name: string): Promise<BackupInfo>;
 
+  /** Run history with the query language, sorting and paging (all projects when projectId is omitted). */
+  searchRuns(request: RunSearchRequest): Promise<RunSearchPage>;
+  /** Distinct tags in use (in one project, or everywhere). */
+  listTags(projectId?: Id): Promise<string[]>;
+  /** Replaces the run's tags (trimmed, deduplicated, 1–64 characters each). */
+  setRunTags(runId: Id, tags: string[]): Promise<RunSummary>;
+  setRunNote(runId: Id, note: string): Promise<RunSummary>;
+  /** A new run of the same parameter snapshot: the same seed reproduces it bit for bit; omit seed for a fresh one. */
+  rerun(runId: Id, options?: StartRunOptions): Promise<RunSummary>;
+  /** Deletes several runs in one transaction, then reclaims the space on disk. */
+  deleteRuns(runIds: Id[]): Promise<DeleteRunsOutcome>;
+  /** A copy of the experiment (name suffixed "(copy)"), without its runs. */
+  duplicateExperiment(id: Id): Promise<Experiment>;
+
+  saveFigure(input: FigureInput): Promise<Figure>;
+  listFigures(projectId: Id): Promise<Figure[]>;
+  getFigure(id: Id): Promise<Figure>;
+  deleteFigure(id: Id): Promise<void>;
+
+  /** The whole project as one versioned JSON document (arrays as base64 of their little-endian bytes). */
+  exportProject(id: Id): Promise<string>;
+  /** Imports an exported project as a new project; the file is validated first and nothing is written if it is refused. */
+  importProject(text: string): Promise<Project>;
+
   onDidRunProgress(listener: (event: RunProgressEvent) => void): Unsubscribe;
   /** Any status change (queued → running → done/failed/cancelled/interrupted). */
   onDidRunChange(listener: (run: RunSummary) => void): Unsubscribe;
@@ -285,6 +387,19 @@ export const WORKBENCH_METHODS = [
   'listBackups',
   'backupNow',
   'restoreBackup',
+  'searchRuns',
+  'listTags',
+  'setRunTags',
+  'setRunNote',
+  'rerun',
+  'deleteRuns',
+  'duplicateExperiment',
+  'saveFigure',
+  'listFigures',
+  'getFigure',
+  'deleteFigure',
+  'exportProject',
+  'importProject',
 ] as const satisfies readonly WorkbenchMethod[];
 
 /** Compile-time check that WORKBENCH_METHODS lists every method. */

@@ -25,6 +25,7 @@ import type { SweepMetric } from '../engine/kinds/ComputationModule.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { aggregateSweep } from './aggregateSweep.js';
 import { getPath, withPath } from './paramPath.js';
+import { historyHandlers, type HistoryMethod } from './historyHandlers.js';
 
 /** Upper bound on runs one sweep may queue (values × repeats). */
 export const MAX_SWEEP_RUNS = 2000;
@@ -125,7 +126,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     return r.params;
   };
 
-  const coreHandlers: Omit<WorkbenchHandlers, BackupMethod> = {
+  const coreHandlers: Omit<WorkbenchHandlers, BackupMethod | HistoryMethod> = {
     async serverInfo(): Promise<ServerInfo> {
       return { engineVersion: ENGINE_VERSION, dataDir, mode: options.mode, workers: jobs.poolSize };
     },
@@ -301,7 +302,15 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       }
       return { ...restored, path: '' };
     },
-  } satisfies Pick<WorkbenchHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'>);
+  } satisfies Pick<WorkbenchHandlers, 'listBackups' | 'backupNow' | 'restoreBackup'>, historyHandlers({
+    store: () => store,
+    jobs: () => jobs,
+    now,
+    validParams: validParamsOrThrow,
+    summarize: (kind, params) => (isKind(kind) ? moduleFor(kind).summarize(params as never) : ''),
+    engineVersion: ENGINE_VERSION,
+    arg,
+  }));
 
   jobs.start();
   backupIfDue();

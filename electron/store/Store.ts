@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ExperimentsRepo } from './experimentsRepo.js';
+import { FiguresRepo } from './figuresRepo.js';
+import { RunAnnotations } from './runAnnotations.js';
 import { loadMigrations, type Migration } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 import { ProjectsRepo } from './projectsRepo.js';
@@ -16,12 +18,16 @@ export class Store {
   readonly experiments: ExperimentsRepo;
   readonly runs: RunsRepo;
   readonly sweeps: SweepsRepo;
+  readonly figures: FiguresRepo;
+  readonly annotations: RunAnnotations;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.projects = new ProjectsRepo(db);
     this.experiments = new ExperimentsRepo(db);
     this.runs = new RunsRepo(db);
     this.sweeps = new SweepsRepo(db);
+    this.figures = new FiguresRepo(db);
+    this.annotations = new RunAnnotations(db);
   }
 
   static open(dataDir: string, migrations: readonly Migration[] = loadMigrations(defaultMigrationsDir())): Store {

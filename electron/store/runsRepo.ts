@@ -3,7 +3,8 @@ import type { Id, RunDetail, RunResult, RunStatus, RunSummary } from '../api.js'
 import { NotFoundError } from './errors.js';
 import { blobToFloat64, float64ToBlob, joinResult, splitResult } from './resultCodec.js';
 
-interface RunRow {
+/** A runs row joined with its project and tags (shared with searchRuns). */
+export interface RunRow {
   id: number;
   experiment_id: number;
   project_id: number;
@@ -27,13 +28,13 @@ interface RunRow {
   sweep_repeat: number | null;
 }
 
-const SELECT = `
+export const RUN_SELECT = `
   SELECT r.id, r.experiment_id, e.project_id, r.kind, r.experiment_name, r.status, r.params, r.summary, r.seed,
          r.engine_version, r.created_at, r.started_at, r.finished_at, r.progress, r.stage, r.error, r.note, r.sweep_id, r.sweep_value, r.sweep_repeat,
          (SELECT json_group_array(t.tag) FROM tags t WHERE t.run_id = r.id) AS tags
   FROM runs r JOIN experiments e ON e.id = r.experiment_id`;
 
-function toSummary(r: RunRow): RunSummary {
+export function toSummary(r: RunRow): RunSummary {
   return {
     id: r.id,
     experimentId: r.experiment_id,
@@ -79,7 +80,7 @@ export class RunsRepo {
   constructor(private readonly db: Database.Database) {}
 
   get(id: Id): RunSummary {
-    const row = this.db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RunRow | undefined;
+    const row = this.db.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(id) as RunRow | undefined;
     if (!row) throw new NotFoundError(`Run ${id} does not exist`);
     return toSummary(row);
   }
@@ -94,12 +95,12 @@ export class RunsRepo {
   }
 
   listByProject(projectId: Id, limit = 500): RunSummary[] {
-    const rows = this.db.prepare(`${SELECT} WHERE e.project_id = ? ORDER BY r.id DESC LIMIT ?`).all(projectId, limit) as RunRow[];
+    const rows = this.db.prepare(`${RUN_SELECT} WHERE e.project_id = ? ORDER BY r.id DESC LIMIT ?`).all(projectId, limit) as RunRow[];
     return rows.map(toSummary);
   }
 
   listBySweep(sweepId: Id): RunSummary[] {
-    return (this.db.prepare(`${SELECT} WHERE r.sweep_id = ? ORDER BY r.sweep_value, r.sweep_repeat, r.id`).all(sweepId) as RunRow[]).map(toSummary);
+    return (this.db.prepare(`${RUN_SELECT} WHERE r.sweep_id = ? ORDER BY r.sweep_value, r.sweep_repeat, r.id`).all(sweepId) as RunRow[]).map(toSummary);
   }
 
   /** The stored result of a done run (arrays included), or null. */
@@ -108,7 +109,7 @@ export class RunsRepo {
   }
 
   listByStatus(status: RunStatus): RunSummary[] {
-    return (this.db.prepare(`${SELECT} WHERE r.status = ? ORDER BY r.id`).all(status) as RunRow[]).map(toSummary);
+    return (this.db.prepare(`${RUN_SELECT} WHERE r.status = ? ORDER BY r.id`).all(status) as RunRow[]).map(toSummary);
   }
 
   create(run: NewRun, now: string): RunSummary {

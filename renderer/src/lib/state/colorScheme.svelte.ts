@@ -1,11 +1,33 @@
-/** Follows the system's light/dark preference so charts can pick a matching palette. */
+export type ThemeMode = 'system' | 'light' | 'dark';
+
+const THEME_KEY = 'spectra-workbench.theme';
+
+/**
+ * Light or dark: follows the system preference unless View › Theme chose one (kept in localStorage).
+ * Charts read `dark` to pick a matching palette; the stylesheet reads <html data-theme>.
+ */
 export class ColorScheme {
-  dark = $state(false);
+  mode = $state<ThemeMode>('system');
+  private systemDark = $state(false);
+  readonly dark = $derived(this.mode === 'dark' || (this.mode === 'system' && this.systemDark));
 
   constructor() {
     const query = window.matchMedia('(prefers-color-scheme: dark)');
-    this.dark = query.matches;
-    query.addEventListener('change', (e) => (this.dark = e.matches));
+    this.systemDark = query.matches;
+    query.addEventListener('change', (e) => (this.systemDark = e.matches));
+    const saved = localStorage.getItem(THEME_KEY);
+    this.setMode(saved === 'light' || saved === 'dark' ? saved : 'system');
+  }
+
+  setMode(mode: ThemeMode): void {
+    this.mode = mode;
+    if (mode === 'system') {
+      delete document.documentElement.dataset.theme;
+      localStorage.removeItem(THEME_KEY);
+    } else {
+      document.documentElement.dataset.theme = mode;
+      localStorage.setItem(THEME_KEY, mode);
+    }
   }
 }
 

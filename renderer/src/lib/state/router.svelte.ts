@@ -6,6 +6,9 @@ export type Route =
   | { name: 'newExperiment'; projectId: Id; kind: string | null }
   | { name: 'experiment'; id: Id }
   | { name: 'run'; id: Id }
+  | { name: 'compare'; runIds: Id[] }
+  | { name: 'figure'; id: Id }
+  | { name: 'sweep'; id: Id }
   | { name: 'notFound'; hash: string };
 
 /** Parses `#/…`; exported for tests and for links that want to know where they point. */
@@ -23,6 +26,12 @@ export function parseHash(hash: string): Route {
   }
   if (parts.length === 2 && parts[0] === 'experiment' && id(parts[1]) !== null) return { name: 'experiment', id: id(parts[1])! };
   if (parts.length === 2 && parts[0] === 'run' && id(parts[1]) !== null) return { name: 'run', id: id(parts[1])! };
+  if (parts.length === 1 && parts[0] === 'compare') {
+    const runIds = (new URLSearchParams(query).get('runs') ?? '').split(',').filter((s) => /^\d+$/.test(s)).map(Number);
+    return { name: 'compare', runIds };
+  }
+  if (parts.length === 2 && parts[0] === 'figure' && id(parts[1]) !== null) return { name: 'figure', id: id(parts[1])! };
+  if (parts.length === 2 && parts[0] === 'sweep' && id(parts[1]) !== null) return { name: 'sweep', id: id(parts[1])! };
   return { name: 'notFound', hash };
 }
 
@@ -32,6 +41,9 @@ export const href = {
   newExperiment: (projectId: Id, kind?: string) => `#/project/${projectId}/new-experiment${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`,
   experiment: (id: Id) => `#/experiment/${id}`,
   run: (id: Id) => `#/run/${id}`,
+  compare: (runIds: readonly Id[]) => `#/compare?runs=${runIds.join(',')}`,
+  figure: (id: Id) => `#/figure/${id}`,
+  sweep: (id: Id) => `#/sweep/${id}`,
 };
 
 /**

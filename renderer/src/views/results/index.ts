@@ -2,6 +2,12 @@ import type { Component } from 'svelte';
 import type { RunDetail, RunResult } from '../../../../electron/api';
 import GenericResult from './GenericResult.svelte';
 import MpSanityResult from './MpSanityResult.svelte';
+import MatchingResult from './MatchingResult.svelte';
+import EigvecOverlapResult from './EigvecOverlapResult.svelte';
+import CkNtkResult from './CkNtkResult.svelte';
+import SpikeResult from './SpikeResult.svelte';
+import HeavyTailResult from './HeavyTailResult.svelte';
+import TrainingResult from './TrainingResult.svelte';
 
 export interface ResultViewProps {
   run: RunDetail;
@@ -14,6 +20,12 @@ export interface ResultViewProps {
  */
 export const resultViews: Record<string, Component<ResultViewProps>> = {
   'mp-sanity': MpSanityResult,
+  matching: MatchingResult,
+  'eigvec-overlap': EigvecOverlapResult,
+  'ck-ntk': CkNtkResult,
+  spike: SpikeResult,
+  'heavy-tail': HeavyTailResult,
+  training: TrainingResult,
 };
 
 export function resultViewFor(kind: string): Component<ResultViewProps> {
