@@ -56,11 +56,11 @@ const erdosRenyiModel = z
 const importedModel = z
   .object({
     type: z.literal('imported'),
-    graphA: z.string({ error: 'graphA must be the text of an edge list or adjacency CSV' }).describe('Text of graph A: "i j" per line, or an n×n adjacency CSV'),
-    graphB: z.string({ error: 'graphB must be the text of an edge list or adjacency CSV' }).describe('Text of graph B, same format as graph A'),
+    graphA: z.string({ error: 'graphA must be the text of an edge list or adjacency CSV' }).meta({ contentMediaType: 'text/plain' }).describe('Text of graph A: "i j" per line, or an n×n adjacency CSV'),
+    graphB: z.string({ error: 'graphB must be the text of an edge list or adjacency CSV' }).meta({ contentMediaType: 'text/plain' }).describe('Text of graph B, same format as graph A'),
     format: z.enum(['auto', 'edges', 'csv']).default('auto').describe("'auto': CSV if the first data line has more than 3 fields, else an edge list"),
     indexBase: z.union([z.literal(0), z.literal(1)], { error: 'indexBase must be 0 or 1' }).default(0).describe('First vertex index in edge lists and the truth file'),
-    truth: z.string().optional().describe('Optional ground truth: "i j" per line, vertex i of A is vertex j of B (may be partial)'),
+    truth: z.string().meta({ contentMediaType: 'text/plain' }).optional().describe('Optional ground truth: "i j" per line, vertex i of A is vertex j of B (may be partial)'),
     pad: z.boolean().default(false).describe('If the graphs differ in size: pad the smaller with isolated vertices (true) or refuse (false)'),
   })
   .superRefine((m, ctx) => {

@@ -42,7 +42,9 @@ export function recoveryCurvesOption(p: RecoveryCurvesParams): EChartsOption {
     if (!main) baseline++;
     const pts: [number, number | '-'][] = [];
     const bars: [number, number, number][] = [];
-    for (let i = 0; i < c.x.length; i++) {
+    // Sweep values may come in any order (the first is the one a table reports): draw lines in x order.
+    const order = Array.from({ length: c.x.length }, (_, i) => i).sort((a, b) => c.x[a] - c.x[b]);
+    for (const i of order) {
       const m = c.mean[i];
       xs.push(c.x[i]);
       pts.push([c.x[i], Number.isFinite(m) ? m : '-']);

@@ -10,6 +10,10 @@ export type FieldModel =
   | { type: 'integer' | 'number'; schema: JsonSchema; nullable: boolean }
   | { type: 'boolean'; schema: JsonSchema; nullable: boolean }
   | { type: 'string'; schema: JsonSchema; nullable: boolean }
+  /** A string whose schema declares `contentMediaType: text/…`: file contents (edge lists, CSV), multi-line, loadable from disk. */
+  | { type: 'text'; schema: JsonSchema; nullable: boolean }
+  /** An array of enum values (e.g. the methods to run): a group of checkboxes. */
+  | { type: 'enumArray'; schema: JsonSchema; options: unknown[]; nullable: boolean }
   | { type: 'enum'; schema: JsonSchema; options: unknown[]; nullable: boolean }
   | { type: 'numberArray'; schema: JsonSchema; item: JsonSchema; integer: boolean; nullable: boolean }
   | { type: 'object'; schema: JsonSchema; nullable: boolean }
@@ -94,7 +98,9 @@ export function fieldModel(input: JsonSchema, root: JsonSchema): FieldModel {
       case 'boolean':
         return { type: 'boolean', schema, nullable };
       case 'string':
-        return { type: 'string', schema, nullable };
+        return typeof schema.contentMediaType === 'string' && schema.contentMediaType.startsWith('text/')
+          ? { type: 'text', schema, nullable }
+          : { type: 'string', schema, nullable };
       case 'object':
         return schema.properties ? { type: 'object', schema, nullable } : { type: 'json', schema, nullable };
       case 'array': {
@@ -103,6 +109,7 @@ export function fieldModel(input: JsonSchema, root: JsonSchema): FieldModel {
         if (item && itemTypes.length === 1 && (itemTypes[0] === 'number' || itemTypes[0] === 'integer')) {
           return { type: 'numberArray', schema, item, integer: itemTypes[0] === 'integer', nullable };
         }
+        if (item?.enum) return { type: 'enumArray', schema, options: item.enum.filter((v) => v !== null), nullable };
         return { type: 'json', schema, nullable };
       }
     }
