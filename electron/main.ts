@@ -4,7 +4,7 @@
  * Hardening per Electron's security checklist: context isolation, sandbox, no node integration,
  * navigation and new windows blocked, every IPC call checked for its sender frame.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKBENCH_METHODS, type WorkbenchMethod } from './api.js';
@@ -50,6 +50,8 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Middle-click opens links in new windows; nothing here needs it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
@@ -82,6 +84,9 @@ function serveApi(workbench: Workbench, windowRef: () => BrowserWindow | null): 
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // The workbench needs no camera, microphone, notifications or geolocation: refuse every request.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const args = parseLaunchArgs(process.argv.slice(1));
   const options: WorkbenchOptions = {
     dataDir: args.dataDir ?? join(app.getPath('userData'), 'data'),

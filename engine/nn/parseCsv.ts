@@ -1,6 +1,7 @@
 /**
  * Reads a numeric matrix from CSV text (comma, semicolon, tab or whitespace separated; one row per line).
- * A first line that is not numeric is taken as a header and skipped; blank lines and lines starting with
+ * A first line none of whose cells looks like a number (NaN and Infinity included) is a header and is
+ * skipped — a first data row with one bad cell is an error, never silently dropped; blank lines and lines starting with
  * '#' are ignored. Every row must have the same number of values, and every value must be a finite number:
  * the error names the line and column of the first problem.
  */
@@ -20,7 +21,7 @@ export function parseCsv(text: string): ParsedMatrix & { header: string[] | null
     const line = lines[li];
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const cells = split(line);
-    if (rows === 0 && header === null && cells.some((c) => !NUMBER.test(c) && !/^(nan|inf|-inf|\+inf)$/i.test(c))) {
+    if (rows === 0 && header === null && cells.every((c) => c !== '' && !NUMBER.test(c) && !/^[+-]?(nan|inf|infinity)$/i.test(c))) {
       header = cells;
       continue;
     }
@@ -31,7 +32,7 @@ export function parseCsv(text: string): ParsedMatrix & { header: string[] | null
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (!NUMBER.test(cell)) {
-        const what = cell === '' ? 'an empty cell' : /^nan$/i.test(cell) ? 'NaN' : `"${cell}"`;
+        const what = cell === '' ? 'an empty cell' : /^[+-]?nan$/i.test(cell) ? 'NaN' : /^[+-]?inf(inity)?$/i.test(cell) ? 'an infinite value' : `"${cell}"`;
         throw new MatrixParseError(`line ${li + 1}, column ${c + 1} has ${what}; every entry must be a finite number`);
       }
       const v = Number(cell);
