@@ -360,6 +360,8 @@ export interface WorkbenchApi {
   onDidRunProgress(listener: (event: RunProgressEvent) => void): Unsubscribe;
   /** Any status change (queued → running → done/failed/cancelled/interrupted). */
   onDidRunChange(listener: (run: RunSummary) => void): Unsubscribe;
+  /** The desktop menu asks the page to show a route (File → Recent projects); web mode never sends it. */
+  onDidRequestNavigate(listener: (event: { hash: string }) => void): Unsubscribe;
 }
 
 /** Methods of the contract that are request/response calls (everything except `onDid…`). */
@@ -407,8 +409,9 @@ type MissingMethods = Exclude<WorkbenchMethod, (typeof WORKBENCH_METHODS)[number
 const _everyMethodListed: MissingMethods extends never ? true : false = true;
 void _everyMethodListed;
 
-export type WorkbenchEvent = 'runProgress' | 'runChange';
+export type WorkbenchEvent = 'runProgress' | 'runChange' | 'requestNavigate';
 export interface WorkbenchEventPayloads {
   runProgress: RunProgressEvent;
   runChange: RunSummary;
+  requestNavigate: { hash: string };
 }

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKBENCH_METHODS, type WorkbenchMethod } from './api.js';
 import { defaultWorkerEntry, type Workbench, type WorkbenchOptions } from './workbench.js';
 import { openWorkbenchOrExplain } from './openWorkbenchOrExplain.js';
+import { loadWindowState, saveWindowState } from './windowState.js';
 import { toErrorPayload } from './store/errors.js';
 import { parseLaunchArgs } from './parseLaunchArgs.js';
 import type { WorkerFactory } from './jobs/WorkerHandle.js';
@@ -40,9 +41,12 @@ const utilityWorkerFactory: WorkerFactory = () => {
 };
 
 function createWindow(): BrowserWindow {
+  const state = loadWindowState(app.getPath('userData'));
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    width: state.width,
+    height: state.height,
+    x: state.x,
+    y: state.y,
     title: 'Spectra Workbench',
     webPreferences: {
       preload: join(here, 'preload.cjs'),
@@ -60,6 +64,11 @@ function createWindow(): BrowserWindow {
   });
   win.webContents.on('will-navigate', (e, url) => {
     if (!url.startsWith(rendererUrl)) e.preventDefault();
+  });
+  if (state.maximized) win.maximize();
+  win.on('close', () => {
+    const b = win.getNormalBounds();
+    saveWindowState(app.getPath('userData'), { ...b, maximized: win.isMaximized() });
   });
   void win.loadFile(rendererIndex);
   return win;
@@ -112,15 +121,31 @@ async function main(): Promise<void> {
   let win: BrowserWindow | null = createWindow();
   win.on('closed', () => (win = null));
   serveApi(workbench, () => win);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-      { role: 'help', submenu: [{ label: 'Data folder', click: () => void shell.openPath(workbench.dataDir) }] },
-    ]),
-  );
+  const navigate = (hash: string) => win?.webContents.send('wb:event', 'requestNavigate', { hash });
+  const buildMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate([
+        {
+          label: 'File',
+          submenu: [
+            { label: 'New project', accelerator: 'CmdOrCtrl+Shift+P', click: () => navigate('#/') },
+            {
+              label: 'Recent projects',
+              submenu: workbench.store.projects.list().slice(0, 8).map((p) => ({ label: p.name, click: () => navigate(`#/project/${p.id}`) })),
+            },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+        { role: 'editMenu' },
+        { role: 'viewMenu' },
+        { role: 'windowMenu' },
+        { role: 'help', submenu: [{ label: 'Data folder', click: () => void shell.openPath(workbench.dataDir) }] },
+      ]),
+    );
+  buildMenu();
+  // Keep "Recent projects" current as projects are created and runs finish.
+  workbench.events.on('runChange', () => buildMenu());
   app.on('window-all-closed', async () => {
     await workbench.close();
     app.quit();

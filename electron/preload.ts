@@ -63,6 +63,7 @@ const workbench = {
   importProject: (text) => call('importProject', text),
   onDidRunProgress: (listener) => on<RunProgressEvent>('runProgress', listener),
   onDidRunChange: (listener) => on<RunSummary>('runChange', listener),
+  onDidRequestNavigate: (listener) => on<{ hash: string }>('requestNavigate', listener),
 } satisfies WorkbenchApi;
 
 contextBridge.exposeInMainWorld('workbench', workbench);
