@@ -10,7 +10,7 @@
  */
 import { activationConstants } from '../../rmt/activations.js';
 import { ksDistanceTwoSample } from '../../rmt/ksDistance.js';
-import { mpEdges } from '../../rmt/marchenkoPastur.js';
+import { mpAtomMass, mpDensity, mpEdges } from '../../rmt/marchenkoPastur.js';
 import { gatherColumns, makeDataset } from '../../train/dataset.js';
 import { learningRateAt, type LearningRateSchedule } from '../../train/learningRateSchedule.js';
 import { initMlp, lossAndGradients, type Mlp } from '../../train/mlp.js';
@@ -42,6 +42,11 @@ export interface TrainingResult {
   noiseFloor: { weights: number[]; ck: number[]; ckTest: number[]; ntk: number } | null;
   /** Bulk edges used for outlier counts: MP theory for weights, calibrated at step 0 for kernels. */
   edges: { weights: number[]; ck: number[]; ckTest: number[]; ntk: number } | null;
+  /**
+   * Law of each W_ℓᵀW_ℓ/d_ℓ at initialisation: Marchenko–Pastur with ratio d_{ℓ−1}/d_ℓ (iid N(0,1)
+   * weights). Small learning rates keep the ESD on it (Wang et al. 2023); the view draws it in red.
+   */
+  weightTheory: { x: Float64Array; density: Float64Array; atoms: { x: number; mass: number }[] }[] | null;
   /** Set when the loss or the parameters became NaN/Inf: training stopped at `step`. */
   diverged: { step: number; message: string } | null;
   /** One-step mode only. */
@@ -175,6 +180,7 @@ async function runTraining(p: TrainingParams, ctx: RunContext): Promise<Training
     losses: { step: Float64Array.from(lossTrace, (_, i) => i), train: Float64Array.from(lossTrace), kind: batch < p.n ? 'minibatch' : 'full-batch' },
     noiseFloor,
     edges,
+    weightTheory: dims.slice(1).map((dl, l) => mpCurve(dims[l] / dl)),
     diverged,
     oneStep: null,
   };
@@ -201,6 +207,7 @@ async function runOneStep(p: TrainingParams, ctx: RunContext): Promise<TrainingR
     losses: { step: new Float64Array(0), train: new Float64Array(0), kind: 'full-batch' },
     noiseFloor: null,
     edges: null,
+    weightTheory: null,
     diverged: null,
     oneStep,
   };
@@ -257,3 +264,10 @@ export const training: ComputationModule<TrainingParams, TrainingResult> = {
     return p.mode === 'one-step' ? runOneStep(p, ctx) : runTraining(p, ctx);
   },
 };
+
+/** Marchenko–Pastur density of ratio γ on an edge-clustered grid, with its atom at 0 when γ > 1. */
+function mpCurve(gamma: number): { x: Float64Array; density: Float64Array; atoms: { x: number; mass: number }[] } {
+  const [lo, hi] = mpEdges(gamma);
+  const x = Float64Array.from({ length: 301 }, (_, i) => lo + ((hi - lo) * (1 - Math.cos((Math.PI * i) / 300))) / 2);
+  return { x, density: x.map((v) => mpDensity(v, gamma)), atoms: gamma > 1 ? [{ x: 0, mass: mpAtomMass(gamma) }] : [] };
+}

@@ -3,6 +3,8 @@ import { initLinalg } from '../../linalg/index.js';
 import { Rng } from '../../random/Rng.js';
 import { hillEstimator } from '../../rmt/hillEstimator.js';
 import { powerLawFit } from '../../rmt/powerLawFit.js';
+import { ksDistance } from '../../rmt/ksDistance.js';
+import { mpCdf } from '../../rmt/marchenkoPastur.js';
 import { training, trainingParams, type TrainingResult } from './index.js';
 
 const ctx = (seed: number) => ({ seed, rng: new Rng(seed), progress: () => {}, signal: new AbortController().signal });
@@ -42,6 +44,13 @@ describe('training: spectra over training (MATH §7)', () => {
     }
     // The initial weight ESD is MP(γ = 1): its largest eigenvalue sits at the edge 4 within the TW margin.
     expect(Math.abs(r.snapshots[0].weights[0].top[0] - 4)).toBeLessThan(3 * 400 ** (-2 / 3) * 4);
+    // …and the Marchenko–Pastur law the view draws is the engine's: KS of the step-100 ESD against it.
+    const law = r.weightTheory![0];
+    expect(law.atoms).toEqual([]);
+    let mass = 0;
+    for (let i = 1; i < law.x.length; i++) mass += 0.5 * (law.density[i] + law.density[i - 1]) * (law.x[i] - law.x[i - 1]);
+    expect(Math.abs(mass - 1)).toBeLessThan(5e-3); // trapezoid over the 1/√x hard edge of γ = 1 loses ~3e-3
+    expect(ksDistance(last.weights[0].eigenvalues, (x) => mpCdf(x, 1))).toBeLessThan(0.04);
   });
 
   it('with a large learning rate an outlier leaves the weight bulk and its eigenvector aligns (> 0.5) with the target direction β', async () => {

@@ -44,6 +44,8 @@ export interface TrainingResultShape {
   losses: { step: Float64Array; train: Float64Array; kind: string };
   noiseFloor: { weights: number[]; ck: number[]; ckTest: number[]; ntk: number } | null;
   edges: { weights: number[]; ck: number[]; ckTest: number[]; ntk: number } | null;
+  /** MP law of W_ℓᵀW_ℓ/d_ℓ at initialisation (absent in results from before it was added). */
+  weightTheory?: { x: Float64Array; density: Float64Array; atoms: { x: number; mass: number }[] }[] | null;
   diverged: { step: number; message: string } | null;
   oneStep: OneStepShape | null;
 }
