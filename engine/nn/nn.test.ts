@@ -8,6 +8,7 @@ import { gaussianInput, gaussianMixtureInput } from './syntheticInput.js';
 import { matrixIssues, prepareImportedMatrix, type ImportedMatrix } from './importedMatrix.js';
 import { MatrixParseError, parseNpy } from './parseNpy.js';
 import { parseCsv } from './parseCsv.js';
+import { Base64Error, decodeBase64, encodeBase64 } from './base64.js';
 
 beforeAll(() => initLinalg());
 
@@ -202,5 +203,18 @@ describe('data import (.npy, .csv, preprocessing)', () => {
     expect(matrixIssues({ ...base, rows: 1, cols: 5, data: [1, 2, 3, 4, 5] })[0].message).toMatch(/1 sample\(s\).*orientation wrong/);
     expect(matrixIssues({ ...base, rows: 3, cols: 2, data: [1, 2, 3, 4, 5, 6], removeTopPCs: 2 })[0].message).toMatch(/cannot remove 2 principal components/);
     expect(() => prepareImportedMatrix({ ...base, rows: 2.5, cols: 2, data: [] })).toThrow(/rows/);
+  });
+
+  it('base64 round-trips any bytes without Buffer, and names a character that is not base64', () => {
+    const rng = new Rng(3);
+    for (const len of [0, 1, 2, 3, 4, 5, 100, 3 * 4096 + 1]) {
+      const bytes = Uint8Array.from({ length: len }, () => Math.floor(rng.uniform() * 256));
+      const text = encodeBase64(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64'));
+      expect([...decodeBase64(text)]).toEqual([...bytes]);
+    }
+    expect([...decodeBase64('aGVs\nbG8')]).toEqual([...new TextEncoder().encode('hello')]);
+    expect(() => decodeBase64('aGVs*G8=')).toThrow(Base64Error);
+    expect(() => decodeBase64('aGVs*G8=')).toThrow(/character "\*" at position 5/);
   });
 });

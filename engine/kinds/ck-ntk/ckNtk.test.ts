@@ -6,6 +6,25 @@ import { ckChain } from '../../rmt/ckChain.js';
 import { mpDensity, mpEdges, mpStieltjes } from '../../rmt/marchenkoPastur.js';
 import { mpMeasure } from '../../rmt/spectralMeasure.js';
 import { ckNtk, ckNtkParams, type CkNtkResult } from './index.js';
+import { encodeBase64 } from '../../nn/base64.js';
+import { MAX_IMPORT_CHARS } from './importedInput.js';
+
+/** A NumPy v1.0 .npy file of a row-major matrix, as np.save writes it. */
+function npyFile(descr: string, shape: number[], values: ArrayLike<number>): Uint8Array {
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
+  const size = descr.endsWith('8') ? 8 : 4;
+  const out = new Uint8Array(10 + header.length + values.length * size);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+  new DataView(out.buffer).setUint16(8, header.length, true);
+  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  const view = new DataView(out.buffer, 10 + header.length);
+  for (let k = 0; k < values.length; k++) {
+    if (size === 8) view.setFloat64(k * 8, values[k], true);
+    else view.setFloat32(k * 4, values[k], true);
+  }
+  return out;
+}
 
 const ctx = (seed: number) => ({ seed, rng: new Rng(seed), progress: () => {}, signal: new AbortController().signal });
 const run = (raw: Record<string, unknown>, seed = 1): Promise<CkNtkResult> => ckNtk.run(ckNtkParams.parse(raw), ctx(seed));
@@ -213,5 +232,60 @@ describe('ck-ntk: parameters', () => {
     expect(issues({ n: 20000, d0: 20000, widths: [20000, 20000] })).toMatch(/^widths: n = 20000, d₀ = 20000, widths 20000, 20000 with the NTK need about \d+\.\d GiB .*the limit is 6\.0 GiB/);
     const one = issues({ n: 1e9, d0: 20000, widths: [20000] });
     expect(one).toMatch(/^n: n must be at most 20,000$/);
+  });
+
+  it('refuses a malformed .csv or .npy file with a message naming the field and the problem', () => {
+    const csv = (text: unknown, over: Record<string, unknown> = {}) => ({ input: { type: 'csv', text, ...over } });
+    const npy = (base64: unknown, over: Record<string, unknown> = {}) => ({ input: { type: 'npy', base64, ...over } });
+    expect(issues(csv(undefined))).toMatch(/^input\.text: text must be the contents of a \.csv file/);
+    expect(issues(csv(''))).toMatch(/^input\.text: no \.csv file loaded/);
+    expect(issues(csv('1,2,3\n4,5\n'))).toMatch(/^input\.text: \.csv file: not a matrix: line 2 has 2 values but the first row has 3$/);
+    expect(issues(csv('a,b\n1,2\n3,NaN\n'))).toMatch(/^input\.text: \.csv file: line 3, column 2 has NaN; every entry must be a finite number$/);
+    expect(issues(csv('1,2,3\n'))).toMatch(/^input\.orientation: \.csv file: with orientation "samples-as-rows" the 1×3 matrix has 1 sample\(s\).*orientation wrong/);
+    const row = Array.from({ length: 20_001 }, (_, i) => String(i % 7)).join(',');
+    expect(issues(csv(`${row}\n${row}\n`, { orientation: 'samples-as-columns' }))).toMatch(
+      /^input\.orientation: with orientation "samples-as-columns" the 2×20001 matrix has 20,001 samples, more than the 20,000 allowed .*is the orientation wrong\? With "samples-as-rows" it has 2/,
+    );
+    expect(issues(csv('1'.repeat(MAX_IMPORT_CHARS + 1)))).toMatch(/^input\.text: the \.csv file is 12\.0 MiB of text; the limit is 12\.0 MiB.*need about \d+\.\d MiB of memory/);
+    expect(issues(npy('$$$'))).toMatch(/^input\.base64: \.npy file: not base64: character "\$" at position 1/);
+    expect(issues(npy(encodeBase64(new TextEncoder().encode('hello, world'))))).toMatch(/^input\.base64: \.npy file: not a \.npy file/);
+    expect(issues(npy(encodeBase64(npyFile('<f8', [4], [1, 2, 3, 4]))))).toMatch(/^input\.base64: \.npy file: not a matrix: the array has 1 dimension/);
+    expect(issues(npy(encodeBase64(npyFile('<f8', [2, 2], [1, 2, NaN, 4]))))).toMatch(/^input\.base64: \.npy file: the matrix has NaN at row 2, column 1/);
+    expect(issues(npy(encodeBase64(npyFile('<i8', [2, 2], [1, 2, 3, 4]))))).toMatch(/^input\.base64: \.npy file: unsupported dtype '<i8'/);
+    expect(issues(npy(encodeBase64(npyFile('<f8', [3, 3], [1, 2, 3, 4, 5, 6, 7, 8, 9]).subarray(0, 64 + 8 * 8))))).toMatch(/^input\.base64: \.npy file: truncated \.npy data/);
+    expect(issues(npy(encodeBase64(npyFile('<f8', [3, 2], [1, 2, 3, 4, 5, 6])), { removeTopPCs: 2 }))).toMatch(/^input\.removeTopPCs: \.npy file: cannot remove 2 principal components/);
+  });
+});
+
+describe('ck-ntk: importing a data matrix from a file', () => {
+  it('the same data as .csv text, as a float64 .npy file and inline give bit-identical spectra', async () => {
+    const rng = new Rng(11);
+    const rows = 120;
+    const cols = 70;
+    const data = Float64Array.from({ length: rows * cols }, (_, k) => 0.5 * (k % cols) / cols + rng.normal());
+    const lines = [Array.from({ length: cols }, (_, j) => `f${j}`).join(',')];
+    for (let i = 0; i < rows; i++) lines.push(Array.from(data.subarray(i * cols, (i + 1) * cols), String).join(','));
+    const pre = { orientation: 'samples-as-rows', centre: true, unitNorm: true, removeTopPCs: 1 };
+    const common = { widths: [150, 100], activation: 'tanh', ntk: true, bins: 30 };
+    const fromCsv = await run({ ...common, input: { type: 'csv', text: lines.join('\n') + '\n', ...pre } }, 5);
+    const fromNpy = await run({ ...common, input: { type: 'npy', base64: encodeBase64(npyFile('<f8', [rows, cols], data)), ...pre } }, 5);
+    const inline = await run({ ...common, input: { type: 'matrix', rows, cols, data: [...data], ...pre } }, 5);
+    expect([fromCsv.n, fromCsv.d0]).toEqual([rows, cols]);
+    expect(fromCsv.input.description).toMatch(/^imported 120×70 matrix from a \.csv file \(samples-as-rows\), centred, top 1 PCs removed, unit-norm columns; X is 70×120$/);
+    expect(fromNpy.input.description).toMatch(/from a \.npy file/);
+    for (const other of [fromNpy, inline]) {
+      expect([other.n, other.d0]).toEqual([rows, cols]);
+      other.layers.forEach((l, i) => expect([...l.eigenvalues]).toEqual([...fromCsv.layers[i].eigenvalues]));
+      expect([...other.ntk!.eigenvalues]).toEqual([...fromCsv.ntk!.eigenvalues]);
+    }
+    expect(ckNtk.summarize(ckNtkParams.parse({ ...common, input: { type: 'npy', base64: encodeBase64(npyFile('<f8', [rows, cols], data)) } }))).toBe('n=120 d0=70 widths=150,100 tanh npy +NTK');
+    // float32 .npy of the same data: same shape, spectra within float32 rounding
+    const f32 = await run({ ...common, input: { type: 'npy', base64: encodeBase64(npyFile('<f4', [rows, cols], data)), ...pre } }, 5);
+    expect(Math.abs(f32.layers[0].maxEigenvalue - fromCsv.layers[0].maxEigenvalue)).toBeLessThan(1e-5);
+    // samples as columns: the transposed file gives the same spectra
+    const t = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = data[i * cols + j];
+    const transposed = await run({ ...common, input: { type: 'npy', base64: encodeBase64(npyFile('<f8', [cols, rows], t)), ...pre, orientation: 'samples-as-columns' } }, 5);
+    expect([...transposed.layers[1].eigenvalues]).toEqual([...fromCsv.layers[1].eigenvalues]);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ACTIVATIONS } from '../../rmt/activations.js';
-import { matrixIssues, matrixShape, type ImportedMatrix } from '../../nn/importedMatrix.js';
+import { matrixShape, type ImportedMatrix, type MatrixIssue } from '../../nn/importedMatrix.js';
+import { isImported, resolveImported, type ImportInput } from './importedInput.js';
 import { MEMORY_BUDGET_BYTES, formatBytes } from '../ComputationModule.js';
 
 export const MAX_N = 20_000;
@@ -31,19 +32,68 @@ const mixtureInputSchema = z
   })
   .describe('Gaussian mixture x_i = μ_c(i) + z_i (MATH.md §5.1(B)); μ₀ = empirical spectrum of XᵀX');
 
+const preprocessing = {
+  orientation: z.enum(['samples-as-rows', 'samples-as-columns']).default('samples-as-rows').describe('Whether each row or each column is one sample'),
+  centre: z.boolean().default(true).describe('Subtract the mean sample'),
+  unitNorm: z.boolean().default(true).describe('Rescale every sample to unit norm (the Fan–Wang normalisation); otherwise one global scale so that tr XᵀX = n'),
+  removeTopPCs: z.number().int('removeTopPCs must be a whole number').min(0, 'removeTopPCs must be at least 0').max(100, 'removeTopPCs must be at most 100').default(0).describe('Project out this many top principal components'),
+};
+
 const matrixInputSchema = z
   .object({
     type: z.literal('matrix'),
     rows: z.number({ error: 'rows must be a number' }).describe('Rows of the imported matrix'),
     cols: z.number({ error: 'cols must be a number' }).describe('Columns of the imported matrix'),
     // Entries are checked by matrixIssues (NaN with its row and column), not by zod, so the message names the entry.
-    data: z.array(z.any()).describe('Entries, row-major (rows × cols); filled by the .npy/.csv importer'),
-    orientation: z.enum(['samples-as-rows', 'samples-as-columns']).default('samples-as-rows').describe('Whether each row or each column is one sample'),
-    centre: z.boolean().default(true).describe('Subtract the mean sample'),
-    unitNorm: z.boolean().default(true).describe('Rescale every sample to unit norm (the Fan–Wang normalisation); otherwise one global scale so that tr XᵀX = n'),
-    removeTopPCs: z.number().int('removeTopPCs must be a whole number').min(0, 'removeTopPCs must be at least 0').max(100, 'removeTopPCs must be at most 100').default(0).describe('Project out this many top principal components'),
+    data: z.array(z.any()).describe('Entries, row-major (rows × cols)'),
+    ...preprocessing,
   })
-  .describe('An imported data matrix; its shape sets n and d₀ (μ₀ = its empirical spectrum)');
+  .describe('An inline data matrix; its shape sets n and d₀ (μ₀ = its empirical spectrum)');
+
+// The file itself is checked by importedInput.ts (size, parse errors with line and column), not by zod.
+const csvInputSchema = z
+  .object({
+    type: z.literal('csv'),
+    text: z
+      .string({ error: 'text must be the contents of a .csv file: choose one with “Load file…”' })
+      .meta({ title: '.csv file', contentMediaType: 'text/csv' })
+      .describe('The .csv file: one row per line, comma, semicolon, tab or space separated; an optional header line'),
+    ...preprocessing,
+  })
+  .describe('A data matrix from a .csv file; its shape sets n and d₀ (μ₀ = its empirical spectrum)');
+
+const npyInputSchema = z
+  .object({
+    type: z.literal('npy'),
+    base64: z
+      .string({ error: 'base64 must hold a .npy file: choose one with the file picker' })
+      .meta({ title: '.npy file', contentMediaType: 'application/x-npy', contentEncoding: 'base64' })
+      .describe('The .npy file (np.save of a 2-D float32 or float64 array)'),
+    ...preprocessing,
+  })
+  .describe('A data matrix from a NumPy .npy file; its shape sets n and d₀ (μ₀ = its empirical spectrum)');
+
+/** Issues of an imported input, sizes included (n ≤ MAX_N, d₀ ≤ MAX_D0 in the declared orientation). */
+function importIssues(input: CkNtkInput): MatrixIssue[] {
+  if (!isImported(input)) return [];
+  const { matrix, issues } = resolveImported(input as Extract<ImportInput, { type: 'matrix' | 'csv' | 'npy' }>);
+  if (!matrix || issues.length > 0) return issues;
+  const { samples, features } = matrixShape(matrix);
+  const flip = input.orientation === 'samples-as-rows' ? 'samples-as-columns' : 'samples-as-rows';
+  const out: MatrixIssue[] = [];
+  if (samples > MAX_N) {
+    out.push({
+      path: 'orientation',
+      message:
+        `with orientation "${input.orientation}" the ${matrix.rows}×${matrix.cols} matrix has ${samples.toLocaleString('en-US')} samples, more than the ${MAX_N.toLocaleString('en-US')} allowed (n×n kernels)` +
+        (features <= MAX_N ? ` — is the orientation wrong? With "${flip}" it has ${features.toLocaleString('en-US')}` : ''),
+    });
+  }
+  if (features > MAX_D0) {
+    out.push({ path: 'orientation', message: `with orientation "${input.orientation}" the ${matrix.rows}×${matrix.cols} matrix has ${features.toLocaleString('en-US')} features, more than the ${MAX_D0.toLocaleString('en-US')} allowed` });
+  }
+  return out;
+}
 
 export const ckNtkParams = z
   .object({
@@ -56,7 +106,7 @@ export const ckNtkParams = z
       .default([2000, 2000])
       .describe('Hidden widths d₁…d_L (γ_ℓ = n/d_ℓ), L from 1 to 10'),
     activation: z.enum(ACTIVATIONS).default('tanh').describe('σ, always normalised to σ̃ = (σ − Eσ(ξ))/sd σ(ξ)'),
-    input: z.discriminatedUnion('type', [gaussianInputSchema, mixtureInputSchema, matrixInputSchema]).default({ type: 'gaussian' }).describe('Input data X₀ (d₀×n)'),
+    input: z.discriminatedUnion('type', [gaussianInputSchema, mixtureInputSchema, matrixInputSchema, csvInputSchema, npyInputSchema]).default({ type: 'gaussian' }).describe('Input data X₀ (d₀×n)'),
     ntk: z.boolean().default(true).describe('Also compute the NTK (linear regime only)'),
     readout: z
       .enum(['sphere', 'gaussian'])
@@ -69,11 +119,8 @@ export const ckNtkParams = z
     theoryPoints: size('theoryPoints', 100, 5000).default(800).describe('Grid points of each theory density'),
   })
   .superRefine((p, ctx) => {
-    if (p.input.type === 'matrix') {
-      for (const issue of matrixIssues(p.input as ImportedMatrix)) {
-        ctx.addIssue({ code: 'custom', path: issue.path ? ['input', issue.path] : ['input'], message: `imported matrix: ${issue.message}` });
-      }
-    }
+    const inputIssues = importIssues(p.input);
+    for (const issue of inputIssues) ctx.addIssue({ code: 'custom', path: issue.path ? ['input', issue.path] : ['input'], message: issue.message });
     if (p.regime === 'ultra-wide' && p.widths.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['widths'], message: `the ultra-wide regime has one hidden layer (L = 1); got L = ${p.widths.length}` });
     }
@@ -82,7 +129,7 @@ export const ckNtkParams = z
       Number.isInteger(p.n) && p.n >= 2 && p.n <= MAX_N && Number.isInteger(p.d0) && p.d0 >= 1 && p.d0 <= MAX_D0 &&
       p.widths.length >= 1 && p.widths.length <= MAX_LAYERS && p.widths.every((w) => Number.isInteger(w) && w >= 1 && w <= MAX_WIDTH);
     if (!sizesOk) return;
-    if (p.input.type === 'matrix' && matrixIssues(p.input as ImportedMatrix).length > 0) return;
+    if (inputIssues.length > 0) return;
     const { n, d0 } = effectiveSizes(p);
     const bytes = ckNtkMemory({ ...p, n, d0 });
     if (bytes > MEMORY_BUDGET_BYTES) {
@@ -99,13 +146,20 @@ export const ckNtkParams = z
 export type CkNtkParams = z.infer<typeof ckNtkParams>;
 export type CkNtkInput = CkNtkParams['input'];
 
-/** n and d₀ as the run will use them: an imported matrix sets both. */
+/** n and d₀ as the run will use them: an imported matrix sets both (a file that cannot be read: the form's n, d₀). */
 export function effectiveSizes(p: Pick<CkNtkParams, 'n' | 'd0' | 'input'>): { n: number; d0: number } {
-  if (p.input.type === 'matrix') {
-    const { samples, features } = matrixShape(p.input as ImportedMatrix);
+  const m = importedMatrix(p.input);
+  if (m) {
+    const { samples, features } = matrixShape(m);
     return { n: samples, d0: features };
   }
   return { n: p.n, d0: p.d0 };
+}
+
+/** The data matrix of an imported input (inline, .csv or .npy), or null for a synthetic one or a file that cannot be read. */
+export function importedMatrix(input: CkNtkInput): ImportedMatrix | null {
+  if (!isImported(input)) return null;
+  return resolveImported(input as Extract<ImportInput, { type: 'matrix' | 'csv' | 'npy' }>).matrix;
 }
 
 /** Rows of W streamed at once in the ultra-wide regime (so that W_c X is about 32 MB). */

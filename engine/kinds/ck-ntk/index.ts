@@ -11,7 +11,7 @@
  */
 import { eigvalsh, gram, type DenseMatrix } from '../../linalg/index.js';
 import { gaussianInput, gaussianMixtureInput } from '../../nn/syntheticInput.js';
-import { prepareImportedMatrix, type ImportedMatrix } from '../../nn/importedMatrix.js';
+import { prepareImportedMatrix } from '../../nn/importedMatrix.js';
 import { forwardPass } from '../../nn/networkForward.js';
 import { ntkByJacobian } from '../../nn/ntkByJacobian.js';
 import { activationConstants, normalisedActivation } from '../../rmt/activations.js';
@@ -19,7 +19,7 @@ import { mpMoment } from '../../rmt/marchenkoPastur.js';
 import { mpMeasure, type SpectralMeasure } from '../../rmt/spectralMeasure.js';
 import type { ComputationModule, SweepMetric } from '../ComputationModule.js';
 import { ckLayerTheories, ntkTheory, ultraWideTheory, type SpectrumTheory, type TheoryCurve } from './ckNtkTheory.js';
-import { ckNtkParams, effectiveSizes, ultraWideChunk, type CkNtkParams } from './ckNtkParams.js';
+import { ckNtkParams, effectiveSizes, importedMatrix, ultraWideChunk, type CkNtkParams } from './ckNtkParams.js';
 import { eigenvalueHistogramMeasure } from './eigenvalueHistogramMeasure.js';
 import { findOutliers, outlierThreshold, withoutExcluded, type OutlierRecord } from './meanDirectionOutliers.js';
 import { densityHistogram, empiricalMoments, ksDistance, type Histogram } from './spectrumComparison.js';
@@ -96,10 +96,13 @@ function inputDescription(p: CkNtkParams, n: number, d0: number): string {
       return `iid N(0, 1/d₀), ${d0}×${n}`;
     case 'mixture':
       return `Gaussian mixture, ${p.input.classes} classes, θ = ${p.input.theta}, ${d0}×${n}`;
-    case 'matrix': {
-      const m = p.input;
+    case 'matrix':
+    case 'csv':
+    case 'npy': {
+      const m = importedMatrix(p.input)!;
+      const source = p.input.type === 'csv' ? ' from a .csv file' : p.input.type === 'npy' ? ' from a .npy file' : '';
       const steps = [m.centre ? 'centred' : null, m.removeTopPCs > 0 ? `top ${m.removeTopPCs} PCs removed` : null, m.unitNorm ? 'unit-norm columns' : 'tr XᵀX = n'].filter(Boolean);
-      return `imported ${m.rows}×${m.cols} matrix (${m.orientation}), ${steps.join(', ')}; X is ${d0}×${n}`;
+      return `imported ${m.rows}×${m.cols} matrix${source} (${m.orientation}), ${steps.join(', ')}; X is ${d0}×${n}`;
     }
   }
 }
@@ -183,7 +186,9 @@ export const ckNtk: ComputationModule<CkNtkParams, CkNtkResult> = {
     // ---- Input and μ₀ ----
     ctx.progress(0, 'input');
     let fixedX: DenseMatrix | null = null;
-    if (p.input.type === 'matrix') fixedX = prepareImportedMatrix(p.input as ImportedMatrix).x;
+    const imported = importedMatrix(p.input);
+    if (!imported && (p.input.type === 'csv' || p.input.type === 'npy')) throw new RangeError(`input: the .${p.input.type} file cannot be read`);
+    if (imported) fixedX = prepareImportedMatrix(imported).x;
     else if (p.input.type === 'mixture') fixedX = gaussianMixtureInput(d0, n, p.input.classes, p.input.theta, ctx.rng.fork('input')).x;
     // The ultra-wide law needs Φ = κ(XᵀX), exact only for unit-norm columns (MATH.md §4.3).
     if (fixedX && ultra) normaliseColumns(fixedX);

@@ -12,6 +12,11 @@ export type FieldModel =
   | { type: 'string'; schema: JsonSchema; nullable: boolean }
   /** A string whose schema declares `contentMediaType: text/…`: file contents (edge lists, CSV), multi-line, loadable from disk. */
   | { type: 'text'; schema: JsonSchema; nullable: boolean }
+  /**
+   * A string whose schema declares `contentEncoding: base64`: a binary file (e.g. .npy), chosen from disk and
+   * stored as base64. Never shown as text; a file picker with the file's name, size and a Clear button.
+   */
+  | { type: 'file'; schema: JsonSchema; nullable: boolean }
   /** An array of enum values (e.g. the methods to run): a group of checkboxes. */
   | { type: 'enumArray'; schema: JsonSchema; options: unknown[]; nullable: boolean }
   | { type: 'enum'; schema: JsonSchema; options: unknown[]; nullable: boolean }
@@ -98,6 +103,7 @@ export function fieldModel(input: JsonSchema, root: JsonSchema): FieldModel {
       case 'boolean':
         return { type: 'boolean', schema, nullable };
       case 'string':
+        if (schema.contentEncoding === 'base64') return { type: 'file', schema, nullable };
         return typeof schema.contentMediaType === 'string' && schema.contentMediaType.startsWith('text/')
           ? { type: 'text', schema, nullable }
           : { type: 'string', schema, nullable };
@@ -130,6 +136,32 @@ function findDiscriminator(variants: JsonSchema[], root: JsonSchema): string | n
     });
   if (candidates.includes('type') && pinned('type')) return 'type';
   return candidates.find(pinned) ?? null;
+}
+
+/** File-name extensions a file picker should offer for a schema's `contentMediaType` ('' = any file). */
+export function acceptedFiles(schema: JsonSchema): string {
+  const type = typeof schema.contentMediaType === 'string' ? schema.contentMediaType : '';
+  const known: Record<string, string> = {
+    'application/x-npy': '.npy',
+    'text/csv': '.csv,.tsv,.txt,text/csv,text/plain',
+  };
+  return known[type] ?? '';
+}
+
+/** Bytes held by a base64 string (padding excluded), without decoding it. */
+export function base64Size(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  return Math.floor((end * 3) / 4);
+}
+
+/** Standard base64 of a file's bytes (chunked, so large files do not overflow the call stack). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 0x8000 - (0x8000 % 3);
+  // Chunks of a multiple of 3 bytes encode independently (no padding inside).
+  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + CHUNK))));
+  return parts.join('');
 }
 
 /** A schema's default, or a neutral value of the right type when there is none. */
