@@ -8,6 +8,12 @@
   return f64x2.add(f64x2.mul(a, b), c);
 }
 
+/** c − a·b (fused negative multiply-add under relaxed SIMD). */
+@inline export function nmadd2(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_nmadd(a, b, c);
+  return f64x2.sub(c, f64x2.mul(a, b));
+}
+
 @inline export function madd4(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
   return f32x4.add(f32x4.mul(a, b), c);

@@ -8,7 +8,7 @@
 // Input convention as tql2: d[0..n) diagonal, e[i] = T(i, i+1) for i < n−1, e[n−1] = 0.
 // State st (f64[8]): [l, f, tst1, finished, resuming, m, failed]; the call returns when the record buffer
 // (cap doubles) cannot hold the next sweep, so the caller can replay and call again.
-import { o8 } from './simd';
+import { madd2, nmadd2, o8 } from './simd';
 
 const EPS: f64 = 2.220446049250313e-16;
 const MAX_SWEEPS_PER_VALUE: i32 = 60;
@@ -133,6 +133,17 @@ export function applyRotations(task: i32, tid: i32, ldz: i32, zt: usize, rot: us
   while (ptr < end) {
     const l = <i32>load<f64>(ptr);
     const m = <i32>load<f64>(ptr, 8);
+    const next = ptr + 16 + o8(2 * (m - l));
+    if (next < end) {
+      const l2 = <i32>load<f64>(next);
+      if (<i32>load<f64>(next, 8) == m && l2 >= l && l2 < m) {
+        // Two consecutive sweeps ending at the same row (QL iterating on one eigenvalue, or moving on
+        // to the next one in the same block): replayed together.
+        applyTwoSweeps(zt, ldz, c0, c1, l, l2, m, ptr + 16, next + 16);
+        ptr = next + 16 + o8(2 * (m - l2));
+        continue;
+      }
+    }
     ptr += 16;
     for (let col = c0; col < c1; col += 8) {
       const base = zt + o8(col);
@@ -152,14 +163,16 @@ export function applyRotations(task: i32, tid: i32, ldz: i32, zt: usize, rot: us
         const r1 = v128.load(rowAddr, 16);
         const r2 = v128.load(rowAddr, 32);
         const r3 = v128.load(rowAddr, 48);
-        v128.store(below, f64x2.add(f64x2.mul(sv, r0), f64x2.mul(cv, k0)));
-        v128.store(below, f64x2.add(f64x2.mul(sv, r1), f64x2.mul(cv, k1)), 16);
-        v128.store(below, f64x2.add(f64x2.mul(sv, r2), f64x2.mul(cv, k2)), 32);
-        v128.store(below, f64x2.add(f64x2.mul(sv, r3), f64x2.mul(cv, k3)), 48);
-        k0 = f64x2.sub(f64x2.mul(cv, r0), f64x2.mul(sv, k0));
-        k1 = f64x2.sub(f64x2.mul(cv, r1), f64x2.mul(sv, k1));
-        k2 = f64x2.sub(f64x2.mul(cv, r2), f64x2.mul(sv, k2));
-        k3 = f64x2.sub(f64x2.mul(cv, r3), f64x2.mul(sv, k3));
+        // Four multiply-adds instead of four multiplies and two adds: with relaxed SIMD the replay
+        // (the O(n³) part of eigh's vector stage, DROT's inner loop) is bound by these operations.
+        v128.store(below, madd2(sv, r0, f64x2.mul(cv, k0)));
+        v128.store(below, madd2(sv, r1, f64x2.mul(cv, k1)), 16);
+        v128.store(below, madd2(sv, r2, f64x2.mul(cv, k2)), 32);
+        v128.store(below, madd2(sv, r3, f64x2.mul(cv, k3)), 48);
+        k0 = nmadd2(sv, k0, f64x2.mul(cv, r0));
+        k1 = nmadd2(sv, k1, f64x2.mul(cv, r1));
+        k2 = nmadd2(sv, k2, f64x2.mul(cv, r2));
+        k3 = nmadd2(sv, k3, f64x2.mul(cv, r3));
       }
       v128.store(rowAddr, k0);
       v128.store(rowAddr, k1, 16);
@@ -167,5 +180,88 @@ export function applyRotations(task: i32, tid: i32, ldz: i32, zt: usize, rot: us
       v128.store(rowAddr, k3, 48);
     }
     ptr += o8(2 * (m - l));
+  }
+}
+
+/**
+ * Two consecutive sweeps, A over rows l…m then B over rows l2…m (l ≤ l2 < m), fused as a wavefront
+ * (Van Zee, van de Geijn and Quintana-Ortí, "Restructuring the tridiagonal and bidiagonal QR algorithms
+ * for performance", ACM TOMS 40(3), 2014): B's rotation on rows (i+1, i+2) runs right after A's rotation
+ * on rows (i, i+1), taking A's finished row i+1 from registers. Each row is loaded and stored once for
+ * both sweeps, halving the memory traffic that bounds the replay; every element sees exactly the
+ * operations of replaying A then B, so the result is bit-identical to the unfused replay. Four columns
+ * (two f64x2) per pass keep the two carried rows and the loaded row in registers.
+ */
+function applyTwoSweeps(zt: usize, ldz: i32, c0: i32, c1: i32, l: i32, l2: i32, m: i32, ra: usize, rb: usize): void {
+  const step = o8(ldz);
+  for (let col = c0; col < c1; col += 4) {
+    let addr = zt + o8(col) + o8(m * ldz);
+    let ka0 = v128.load(addr);
+    let ka1 = v128.load(addr, 16);
+    let pa = ra;
+    let pb = rb;
+    // A's first rotation (rows m−1, m): its finished row m is B's carried row.
+    let ca = v128.load64_splat(pa);
+    let sa = v128.load64_splat(pa, 8);
+    pa += 16;
+    addr -= step;
+    let r0 = v128.load(addr);
+    let r1 = v128.load(addr, 16);
+    let kb0 = madd2(sa, r0, f64x2.mul(ca, ka0));
+    let kb1 = madd2(sa, r1, f64x2.mul(ca, ka1));
+    ka0 = nmadd2(sa, ka0, f64x2.mul(ca, r0));
+    ka1 = nmadd2(sa, ka1, f64x2.mul(ca, r1));
+    let i = m - 2;
+    for (; i >= l2 - 1 && i >= l; i--) {
+      ca = v128.load64_splat(pa);
+      sa = v128.load64_splat(pa, 8);
+      pa += 16;
+      const cb = v128.load64_splat(pb);
+      const sb = v128.load64_splat(pb, 8);
+      pb += 16;
+      const below = addr; // row i+1
+      addr -= step; // row i
+      r0 = v128.load(addr);
+      r1 = v128.load(addr, 16);
+      // A on rows (i, i+1): a is A's finished row i+1.
+      const a0 = madd2(sa, r0, f64x2.mul(ca, ka0));
+      const a1 = madd2(sa, r1, f64x2.mul(ca, ka1));
+      ka0 = nmadd2(sa, ka0, f64x2.mul(ca, r0));
+      ka1 = nmadd2(sa, ka1, f64x2.mul(ca, r1));
+      // B on rows (i+1, i+2): row i+2 is final.
+      v128.store(below + step, madd2(sb, a0, f64x2.mul(cb, kb0)));
+      v128.store(below + step, madd2(sb, a1, f64x2.mul(cb, kb1)), 16);
+      kb0 = nmadd2(sb, kb0, f64x2.mul(cb, a0));
+      kb1 = nmadd2(sb, kb1, f64x2.mul(cb, a1));
+    }
+    if (l2 == l) {
+      // B's last rotation (rows l, l+1) on A's finished row l.
+      const cb = v128.load64_splat(pb);
+      const sb = v128.load64_splat(pb, 8);
+      v128.store(addr + step, madd2(sb, ka0, f64x2.mul(cb, kb0)));
+      v128.store(addr + step, madd2(sb, ka1, f64x2.mul(cb, kb1)), 16);
+      v128.store(addr, nmadd2(sb, kb0, f64x2.mul(cb, ka0)));
+      v128.store(addr, nmadd2(sb, kb1, f64x2.mul(cb, ka1)), 16);
+      continue;
+    }
+    // B is done (its last rotation was on rows l2, l2+1; addr is row l2 − 1): its carried row l2 is
+    // final; A goes on alone.
+    v128.store(addr + step, kb0);
+    v128.store(addr + step, kb1, 16);
+    for (; i >= l; i--) {
+      ca = v128.load64_splat(pa);
+      sa = v128.load64_splat(pa, 8);
+      pa += 16;
+      const below = addr;
+      addr -= step;
+      r0 = v128.load(addr);
+      r1 = v128.load(addr, 16);
+      v128.store(below, madd2(sa, r0, f64x2.mul(ca, ka0)));
+      v128.store(below, madd2(sa, r1, f64x2.mul(ca, ka1)), 16);
+      ka0 = nmadd2(sa, ka0, f64x2.mul(ca, r0));
+      ka1 = nmadd2(sa, ka1, f64x2.mul(ca, r1));
+    }
+    v128.store(addr, ka0);
+    v128.store(addr, ka1, 16);
   }
 }

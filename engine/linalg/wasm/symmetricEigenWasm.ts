@@ -8,6 +8,7 @@ export interface EigenExports {
   latrdFinish(a0: number, lda: number, N: number, i: number, w: number, ldw: number, ypart: number, P: number, tau: number): void;
   symvChunks(M: number): number;
   tqlRecord(n: number, d: number, e: number, rot: number, cap: number, st: number): number;
+  sterf(n: number, d: number, e: number, tmp: number): number;
   buildReflectorBlock(a: number, n: number, b: number, nb: number, tau: number, y: number, t: number, tmp: number): void;
 }
 
@@ -26,8 +27,9 @@ const ROTATION_CAP = 4 * 1024 * 1024;
 /**
  * Symmetric eigensolver on the WASM kernels (LAPACK DSYEV structure with a faster vector stage):
  *  1. DSYTRD: blocked Householder tridiagonalisation, A = Q T Qᵀ (symv threaded, SYR2K through GEMM);
- *  2. implicit QL on T (DSTEQR/tql2); for vectors, rotations are recorded and replayed on Sᵀ in
- *     cache-sized column strips over all threads;
+ *  2. eigenvalues only: DSTERF (root-free QL/QR); with vectors: implicit QL on T (DSTEQR/tql2), the
+ *     rotations recorded and replayed on Sᵀ in cache-sized column strips over all threads (two sweeps
+ *     at a time where they end on the same row);
  *  3. DORMTR: V = Q S by blocked reflectors (DLARFT + DLARFB, two GEMMs per block of 32).
  * `a` is row-major n×n, symmetrised as (A + Aᵀ)/2 on copy; it is not modified.
  */
@@ -54,6 +56,7 @@ export function symmetricEigenWasm(ctx: EigenContext, n: number, a: Float64Array
   const pw = arena.alloc(n * NB * 8, 'eigen W panel');
   const ypart = arena.alloc(8 * n * 8, 'eigen symv partials');
   const pst = arena.alloc(8 * 8, 'eigen QL state');
+  const pz2 = arena.alloc(3 * n * NB * 8, 'eigen SYR2K operands');
 
   // 1. DSYTRD (uplo 'L' on the column-major reading of our row-major storage).
   for (let j0 = 0; ; j0 += NB) {
@@ -72,19 +75,32 @@ export function symmetricEigenWasm(ctx: EigenContext, n: number, a: Float64Array
       arena.F64[pd / 8 + j0 + i] = arena.F64[a0 / 8 + i * n + i];
     }
     if (!blocked) break;
-    // DSYR2K: A22 ← A22 − V Wᵀ − W Vᵀ, upper triangle of the row-major view only.
+    // DSYR2K: A22 ← A22 − V Wᵀ − W Vᵀ, upper triangle of the row-major view only, as ONE GEMM of depth
+    // 2·NB: A22 ← A22 − [W V][V W]ᵀ (DSYR2K's two rank-NB products share C, so fusing them halves the
+    // passes over the trailing matrix and the fork–joins). Z = [W | V | W] (column-major, ld Nt), so
+    // [W V] and [V W] are overlapping column windows of one copy.
     const Nt = N - NB;
     const c = a0 + 8 * (NB * n + NB);
-    dgemmWasm(ws, Nt, Nt, NB, { addr: pw + 8 * NB, rs: 1, cs: N }, { addr: a0 + 8 * NB, rs: n, cs: 1 }, c, n, -1, true, true);
-    dgemmWasm(ws, Nt, Nt, NB, { addr: a0 + 8 * NB, rs: 1, cs: n }, { addr: pw + 8 * NB, rs: N, cs: 1 }, c, n, -1, true, true);
+    {
+      const F = arena.F64;
+      const z = pz2 / 8;
+      for (let j = 0; j < NB; j++) {
+        const wcol = pw / 8 + j * N + NB;
+        const vrow = a0 / 8 + j * n + NB;
+        F.copyWithin(z + j * Nt, wcol, wcol + Nt);
+        F.copyWithin(z + (NB + j) * Nt, vrow, vrow + Nt);
+        F.copyWithin(z + (2 * NB + j) * Nt, wcol, wcol + Nt);
+      }
+    }
+    dgemmWasm(ws, Nt, Nt, 2 * NB, { addr: pz2, rs: 1, cs: Nt }, { addr: pz2 + 8 * NB * Nt, rs: Nt, cs: 1 }, c, n, -1, true, true);
   }
   arena.F64[pe / 8 + n - 1] = 0;
 
   // 2. Implicit QL on T.
   arena.F64.fill(0, pst / 8, pst / 8 + 8);
   if (!wantVectors) {
-    ex.tqlRecord(n, pd, pe, 0, 0, pst);
-    if (arena.F64[pst / 8 + 6] !== 0) throw new Error('eigvalsh: implicit QL did not converge (60 sweeps for one eigenvalue)');
+    // DSTERF (root-free Pal–Walker–Kahan QL/QR), as LAPACK's DSYEV/DSYEVD do for eigenvalues only.
+    if (ex.sterf(n, pd, pe, pst) !== 0) throw new Error('eigvalsh: DSTERF did not converge (30·n sweeps)');
     return { values: arena.F64.slice(pd / 8, pd / 8 + n).sort(), vectors: null };
   }
   const ldz = Math.ceil(n / 8) * 8; // rotation replay works on 8-column groups
