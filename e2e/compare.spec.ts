@@ -1,31 +1,10 @@
-import { test, expect, type WorkbenchApp } from './fixtures';
+import { test, expect } from './fixtures';
+import { runsOverD } from './uiActions';
 
-/** Creates a project with an mp-sanity experiment and runs it once per value of d (n = 200): three small runs. */
-async function threeRuns(app: WorkbenchApp, project: string, ds: string[] = ['300', '400', '600']): Promise<void> {
-  const { page } = app;
-  await page.getByTestId('new-project-name').fill(project);
-  await page.getByTestId('create-project').click();
-  await page.getByTestId('project-item').filter({ hasText: project }).getByText(project).click();
-  await page.getByTestId('new-experiment').click();
-  await page.getByTestId('kind-select').selectOption('mp-sanity');
-  await page.getByTestId('experiment-name').fill('wishart');
-  for (const [i, d] of ds.entries()) {
-    if (i > 0) await page.getByRole('link', { name: 'Open experiment' }).click();
-    for (const [path, value] of [['n', '200'], ['d', d]]) {
-      const field = page.getByTestId(`field-${path}`);
-      await field.fill(value);
-      await field.blur();
-    }
-    await page.getByTestId('run-experiment').click();
-    await expect(page.getByTestId('run-status')).toHaveText(/done/i, { timeout: 120_000 });
-  }
-  await page.getByTestId('project-item').filter({ hasText: project }).getByText(project).click();
-  await expect(page.getByTestId('run-row')).toHaveCount(ds.length);
-}
 
 test('three runs compared side by side with linked panels, an overlay and a parameter diff', async ({ app }) => {
   const { page } = app;
-  await threeRuns(app, 'Compare');
+  await runsOverD(app, 'Compare');
   const boxes = page.getByTestId('select-run');
   for (let i = 0; i < 3; i++) await boxes.nth(i).check();
   await page.getByTestId('compare-selected').click();
@@ -57,7 +36,7 @@ test('three runs compared side by side with linked panels, an overlay and a para
 
 test('tags and notes on runs: filter by tag, and everything survives a restart', async ({ app }) => {
   const { page } = app;
-  await threeRuns(app, 'Tags');
+  await runsOverD(app, 'Tags');
   const ids = await page.getByTestId('run-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-run-id')!));
   for (const id of ids.slice(0, 2)) {
     await page.locator(`[data-testid="run-row"][data-run-id="${id}"]`).click();

@@ -1,29 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, type WorkbenchApp } from './fixtures';
+import { test, expect } from './fixtures';
+import { runsOverD } from './uiActions';
 
-/** A project with an mp-sanity experiment run once per value of d (n = 200). */
-async function threeRuns(app: WorkbenchApp, project: string): Promise<void> {
-  const { page } = app;
-  await page.getByTestId('new-project-name').fill(project);
-  await page.getByTestId('create-project').click();
-  await page.getByTestId('project-item').filter({ hasText: project }).getByText(project).click();
-  await page.getByTestId('new-experiment').click();
-  await page.getByTestId('kind-select').selectOption('mp-sanity');
-  await page.getByTestId('experiment-name').fill('wishart');
-  for (const [i, d] of ['300', '400', '600'].entries()) {
-    if (i > 0) await page.getByRole('link', { name: 'Open experiment' }).click();
-    for (const [path, value] of [['n', '200'], ['d', d]]) {
-      const field = page.getByTestId(`field-${path}`);
-      await field.fill(value);
-      await field.blur();
-    }
-    await page.getByTestId('run-experiment').click();
-    await expect(page.getByTestId('run-status')).toHaveText(/done/i, { timeout: 120_000 });
-  }
-  await page.getByTestId('project-item').filter({ hasText: project }).getByText(project).click();
-  await expect(page.getByTestId('run-row')).toHaveCount(3);
-}
 
 async function download(page: Page, testId: string): Promise<{ bytes: Buffer; name: string }> {
   const [dl] = (await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])) as [Download, unknown];
@@ -32,7 +11,7 @@ async function download(page: Page, testId: string): Promise<{ bytes: Buffer; na
 
 test('a 2×2 figure exports as SVG, vector PDF and PNG at a chosen DPI, identically after a restart', async ({ app }) => {
   const { page } = app;
-  await threeRuns(app, 'Figures');
+  await runsOverD(app, 'Figures');
   const boxes = page.getByTestId('select-run');
   for (let i = 0; i < 3; i++) await boxes.nth(i).check();
   await page.getByTestId('compare-selected').click();
@@ -99,7 +78,7 @@ test('a 2×2 figure exports as SVG, vector PDF and PNG at a chosen DPI, identica
 
 test('a project exported, deleted and imported comes back with every run, figure and array', async ({ app }) => {
   const { page } = app;
-  await threeRuns(app, 'Portable');
+  await runsOverD(app, 'Portable');
   await page.getByTestId('new-figure').click();
   await expect(page.getByTestId('figure-preview')).toBeVisible();
   await page.getByTestId('panel-run').first().check();
