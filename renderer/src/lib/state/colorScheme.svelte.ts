@@ -14,20 +14,24 @@ export class ColorScheme {
   constructor() {
     const query = window.matchMedia('(prefers-color-scheme: dark)');
     this.systemDark = query.matches;
-    query.addEventListener('change', (e) => (this.systemDark = e.matches));
+    query.addEventListener('change', (e) => {
+      this.systemDark = e.matches;
+      this.apply();
+    });
     const saved = localStorage.getItem(THEME_KEY);
     this.setMode(saved === 'light' || saved === 'dark' ? saved : 'system');
   }
 
   setMode(mode: ThemeMode): void {
     this.mode = mode;
-    if (mode === 'system') {
-      delete document.documentElement.dataset.theme;
-      localStorage.removeItem(THEME_KEY);
-    } else {
-      document.documentElement.dataset.theme = mode;
-      localStorage.setItem(THEME_KEY, mode);
-    }
+    if (mode === 'system') localStorage.removeItem(THEME_KEY);
+    else localStorage.setItem(THEME_KEY, mode);
+    this.apply();
+  }
+
+  /** <html data-theme> always carries the resolved theme, so the stylesheet has one dark block. */
+  private apply(): void {
+    document.documentElement.dataset.theme = this.dark ? 'dark' : 'light';
   }
 }
 
