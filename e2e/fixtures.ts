@@ -97,7 +97,8 @@ export const test = base.extend<{ app: WorkbenchApp }>({
       const context = await (browser as Browser).newContext();
       const holder = { page: await context.newPage(), url: server.url };
       holder.page.on('console', (m) => {
-        if (m.type() === 'error') console.log(`[browser] ${m.text()}`);
+        // A refused WebSocket is expected while a test restarts the server; anything else is reported.
+        if (m.type() === 'error' && !/WebSocket connection .* ERR_CONNECTION_REFUSED/.test(m.text())) console.log(`[browser] ${m.text()}`);
       });
       await holder.page.goto(server.url);
       app = {
