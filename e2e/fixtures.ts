@@ -98,7 +98,7 @@ export const test = base.extend<{ app: WorkbenchApp }>({
       const holder = { page: await context.newPage(), url: server.url };
       holder.page.on('console', (m) => {
         // A refused WebSocket is expected while a test restarts the server; anything else is reported.
-        if (m.type() === 'error' && !/WebSocket connection .* ERR_CONNECTION_REFUSED/.test(m.text())) console.log(`[browser] ${m.text()}`);
+        if (m.type() === 'error' && !/WebSocket connection .*ERR_CONNECTION_REFUSED/.test(m.text())) console.log(`[browser] ${m.text()}`);
       });
       await holder.page.goto(server.url);
       app = {
