@@ -5,7 +5,6 @@
 export { dpackB, dgemmBlock, mirrorUpper } from './dgemm';
 export { spackB, sgemmBlock } from './sgemm';
 export { latrdColumn, latrdFinish, symvPartial, symvChunks } from './tridiagonalize';
-export { tqlRecord, applyRotations } from './tridiagonalQl';
 export { sterf } from './sterf';
 export { buildReflectorBlock, timesTTransposed, transposeBlock } from './reflectors';
 export { dgemvRows } from './dgemv';

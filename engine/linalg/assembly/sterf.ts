@@ -1,11 +1,11 @@
 // Eigenvalues of a symmetric tridiagonal matrix by LAPACK DSTERF: the Pal–Walker–Kahan variant of the
 // implicit QL/QR algorithm, which works on the squares of the off-diagonal entries and needs no square
 // root in its inner loop (one division pair per step instead of tql2's hypot + divisions). Used for
-// eigenvalues only (eigvalsh); eigh keeps tqlRecord, whose rotations are needed for the vectors. As in
+// eigenvalues only (eigvalsh); eigh uses divide and conquer (../tridiagonalDivideConquer.ts). As in
 // DSTERF: the matrix is split where an off-diagonal is negligible, each block is scaled into a safe
 // range, QL or QR is chosen per block (chase toward the larger end diagonal), 2×2 blocks are solved by
 // DLAE2, and at most 30·n sweeps are allowed in total.
-// Input as tqlRecord: d[0..n) diagonal, e[i] = T(i, i+1) for i < n−1 (destroyed). Returns the number of
+// Input: d[0..n) diagonal, e[i] = T(i, i+1) for i < n−1 (destroyed). Returns the number of
 // off-diagonals that did not converge (0 on success); d is left unsorted.
 import { o8 } from './simd';
 

@@ -1,5 +1,5 @@
 /** Every kernel exported by engine/linalg/assembly/index.ts that the thread pool may dispatch. */
 export const KERNEL_NAMES = [
   'dpackB', 'dgemmBlock', 'mirrorUpper', 'spackB', 'sgemmBlock',
-  'symvPartial', 'applyRotations', 'timesTTransposed', 'transposeBlock', 'dgemvRows',
+  'symvPartial', 'timesTTransposed', 'transposeBlock', 'dgemvRows',
 ] as const;

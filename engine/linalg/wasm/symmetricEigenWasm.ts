@@ -1,5 +1,6 @@
 import type { ThreadPool } from './ThreadPool.js';
 import type { WasmArena } from './WasmArena.js';
+import { tridiagonalDivideConquer } from '../tridiagonalDivideConquer.js';
 import { dgemmWasm, type GemmWorkspace } from './WasmGemm.js';
 
 /** Single-threaded kernels called directly on the calling thread's instance. */
@@ -7,7 +8,6 @@ export interface EigenExports {
   latrdColumn(a0: number, lda: number, N: number, i: number, w: number, ldw: number, e: number, tau: number): void;
   latrdFinish(a0: number, lda: number, N: number, i: number, w: number, ldw: number, ypart: number, P: number, tau: number): void;
   symvChunks(M: number): number;
-  tqlRecord(n: number, d: number, e: number, rot: number, cap: number, st: number): number;
   sterf(n: number, d: number, e: number, tmp: number): number;
   buildReflectorBlock(a: number, n: number, b: number, nb: number, tau: number, y: number, t: number, tmp: number): void;
 }
@@ -21,15 +21,12 @@ export interface EigenContext {
 
 /** Panel width of the blocked tridiagonalisation and of the reflector blocks (LAPACK's default NB = 32 for DSYTRD). */
 const NB = 32;
-/** Recorded-rotation buffer: 4 Mi doubles = 32 MiB; QL pauses and the rotations are replayed when it fills. */
-const ROTATION_CAP = 4 * 1024 * 1024;
 
 /**
- * Symmetric eigensolver on the WASM kernels (LAPACK DSYEV structure with a faster vector stage):
+ * Symmetric eigensolver on the WASM kernels (LAPACK DSYEV/DSYEVD structure):
  *  1. DSYTRD: blocked Householder tridiagonalisation, A = Q T Qᵀ (symv threaded, SYR2K through GEMM);
- *  2. eigenvalues only: DSTERF (root-free QL/QR); with vectors: implicit QL on T (DSTEQR/tql2), the
- *     rotations recorded and replayed on Sᵀ in cache-sized column strips over all threads (two sweeps
- *     at a time where they end on the same row);
+ *  2. eigenvalues only: DSTERF (root-free QL/QR); with vectors: divide and conquer on T (DSTEDC, as
+ *     numpy's DSYEVD), whose merges are GEMMs on these kernels;
  *  3. DORMTR: V = Q S by blocked reflectors (DLARFT + DLARFB, two GEMMs per block of 32).
  * `a` is row-major n×n, symmetrised as (A + Aᵀ)/2 on copy; it is not modified.
  */
@@ -103,23 +100,23 @@ export function symmetricEigenWasm(ctx: EigenContext, n: number, a: Float64Array
     if (ex.sterf(n, pd, pe, pst) !== 0) throw new Error('eigvalsh: DSTERF did not converge (30·n sweeps)');
     return { values: arena.F64.slice(pd / 8, pd / 8 + n).sort(), vectors: null };
   }
-  const ldz = Math.ceil(n / 8) * 8; // rotation replay works on 8-column groups
+  // S (column-major, ld ldz) = Zᵀ row-major: row r of Zᵀ is eigenvector r of T.
+  const ldz = n;
   const pz = arena.alloc(n * ldz * 8, 'eigen Zᵀ');
-  {
-    const F = arena.F64;
-    F.fill(0, pz / 8, pz / 8 + n * ldz);
-    for (let i = 0; i < n; i++) F[pz / 8 + i * ldz + i] = 1;
-  }
-  const rotCap = Math.min(ROTATION_CAP, Math.max(1 << 16, 8 * n * n));
-  const prot = arena.alloc(rotCap * 8, 'eigen rotations');
-  // Strips of Zᵀ of ≤ 512 KiB stay in L2 while every rotation is replayed on them.
-  const strip = Math.max(8, Math.floor(65536 / n / 8) * 8);
-  for (;;) {
-    const count = ex.tqlRecord(n, pd, pe, prot, rotCap, pst);
-    if (count > 0) pool.run('applyRotations', Math.ceil(ldz / strip), [ldz, pz, prot, count, strip]);
-    if (arena.F64[pst / 8 + 6] !== 0) throw new Error('eigh: implicit QL did not converge (60 sweeps for one eigenvalue)');
-    if (arena.F64[pst / 8 + 3] !== 0) break;
-  }
+  const pqc = arena.alloc(n * n * 8, 'eigen D&C columns');
+  const pu = arena.alloc(n * n * 8, 'eigen D&C U');
+  const dT = arena.F64.slice(pd / 8, pd / 8 + n);
+  const eT = arena.F64.slice(pe / 8, pe / 8 + n);
+  tridiagonalDivideConquer(n, dT, eT, {
+    memory: () => arena.F64,
+    s: pz / 8,
+    ld: ldz,
+    qc: pqc / 8,
+    u: pu / 8,
+    gemm: (m, nn, k, a, b, c, ldc) =>
+      dgemmWasm(ws, m, nn, k, { addr: 8 * a.off, rs: a.rs, cs: a.cs }, { addr: 8 * b.off, rs: b.rs, cs: b.cs }, 8 * c, ldc, 1, false),
+  });
+  arena.F64.set(dT, pd / 8);
   // Sort ascending; rows of Zᵀ follow their eigenvalues.
   const d = arena.F64.slice(pd / 8, pd / 8 + n);
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[x] - d[y] || x - y);
