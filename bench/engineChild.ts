@@ -1,6 +1,6 @@
 // Engine side of one benchmark cell, run in a forked Node (with --experimental-wasm-relaxed-simd, as the
 // engine's worker processes are): prepare untimed, one warm-up, then `repeat` timed runs; prints JSON.
-import { initLinalg, linalgInfo } from '../engine/linalg/index.js';
+import { initLinalg, linalgHelperTaskShare, linalgInfo } from '../engine/linalg/index.js';
 import { WORKLOADS } from './workloads/index.js';
 
 const [name, ...rest] = process.argv.slice(2);
@@ -20,4 +20,4 @@ for (let r = 0; r < repeat; r++) {
   runs.push((performance.now() - t0) / 1000);
 }
 const sorted = [...runs].sort((a, b) => a - b);
-console.log(JSON.stringify({ workload: name, params: kv, seconds: sorted[Math.floor(sorted.length / 2)], runs, check, info: linalgInfo() }));
+console.log(JSON.stringify({ workload: name, params: kv, seconds: sorted[Math.floor(sorted.length / 2)], runs, check, info: linalgInfo(), helperShare: linalgHelperTaskShare() }));

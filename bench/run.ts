@@ -23,6 +23,8 @@ interface Cell {
   engineCheck?: number;
   numpyCheck?: number;
   note?: string;
+  /** Share of thread-pool tasks run by helper threads (≈ 50 % with two threads when the pool works). */
+  helperShare?: number;
 }
 
 function parseArgs(argv: string[]): { names: string[]; sizes: number[]; repeat: number; docs: boolean } {
@@ -39,7 +41,7 @@ function parseArgs(argv: string[]): { names: string[]; sizes: number[]; repeat: 
   return { names, sizes, repeat, docs };
 }
 
-function runEngine(name: string, params: Record<string, number | string>, repeat: number): { seconds: number; check: number; info: unknown } {
+function runEngine(name: string, params: Record<string, number | string>, repeat: number): { seconds: number; check: number; info: unknown; helperShare: number } {
   const args = Object.entries(params).map(([k, v]) => `${k}=${v}`);
   const out = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', join(root, 'bench', 'engineChild.ts'), name, ...args, `repeat=${repeat}`], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 24,
@@ -101,6 +103,7 @@ function main(): void {
         cell.engine = e.seconds;
         cell.engineCheck = e.check;
         info = e.info;
+        cell.helperShare = e.helperShare;
       } catch (err) {
         cell.note = String(err).slice(0, 200);
       }
@@ -115,7 +118,7 @@ function main(): void {
         }
       }
       cells.push(cell);
-      console.log(`${w.name.padEnd(10)} n=${String(n).padEnd(5)} engine ${fmt(cell.engine).padStart(8)} s   numpy ${fmt(cell.numpy).padStart(8)} s   ratio ${cell.engine && cell.numpy ? (cell.engine / cell.numpy).toFixed(2) : '—'}   check ${cell.engineCheck?.toPrecision(6)} / ${cell.numpyCheck?.toPrecision(6)}`);
+      console.log(`${w.name.padEnd(10)} n=${String(n).padEnd(5)} engine ${fmt(cell.engine).padStart(8)} s   numpy ${fmt(cell.numpy).padStart(8)} s   ratio ${cell.engine && cell.numpy ? (cell.engine / cell.numpy).toFixed(2) : '—'}   check ${cell.engineCheck?.toPrecision(6)} / ${cell.numpyCheck?.toPrecision(6)}   helper-thread tasks ${cell.helperShare === undefined ? '—' : `${(100 * cell.helperShare).toFixed(0)} %`}`);
     }
   }
   const md = table(cells);

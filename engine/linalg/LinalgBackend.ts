@@ -8,6 +8,8 @@ export interface LinalgBackend {
   readonly simd: boolean;
   readonly relaxedSimd: boolean;
   readonly threads: number;
+  /** Share of thread-pool tasks run by the helper threads so far (0 with one thread); a diagnostic for benchmarks. */
+  helperTaskShare(): number;
   /** alpha · op(A) op(B), op(A) m×k, op(B) k×n. */
   gemm(m: number, n: number, k: number, a: Float64Array, transA: boolean, b: Float64Array, transB: boolean, alpha: number): Float64Array;
   gemmF32(m: number, n: number, k: number, a: Float32Array, transA: boolean, b: Float32Array, transB: boolean, alpha: number): Float32Array;

@@ -23,6 +23,11 @@ export function linalgInfo(): { simd: boolean; relaxedSimd: boolean; threads: nu
   return { simd: b.simd, relaxedSimd: b.relaxedSimd, threads: b.threads, backend: b.name };
 }
 
+/** Share of parallel tasks the helper threads ran since start-up: ≈ (threads − 1)/threads when the pool works. */
+export function linalgHelperTaskShare(): number {
+  return getBackend().helperTaskShare();
+}
+
 function opShape(m: { rows: number; cols: number }, trans: boolean): [number, number] {
   return trans ? [m.cols, m.rows] : [m.rows, m.cols];
 }

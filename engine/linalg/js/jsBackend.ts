@@ -8,6 +8,7 @@ export const jsBackend: LinalgBackend = {
   simd: false,
   relaxedSimd: false,
   threads: 1,
+  helperTaskShare: () => 0,
   gemm(m, n, k, a, transA, b, transB, alpha) {
     const c = new Float64Array(m * n);
     gemmJs(m, n, k, a, transA, b, transB, alpha, c);

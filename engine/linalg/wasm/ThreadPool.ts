@@ -30,6 +30,8 @@ export class ThreadPool {
   private readonly args: Float64Array;
   private readonly kernelIds = new Map<string, number>();
   private readonly mainKernels: Kernel[];
+  /** Tasks run by all threads / by the calling thread, over the pool's life (the benchmark reports the helpers' share). */
+  readonly counters = { tasks: 0, callerTasks: 0 };
 
   constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, mainExports: Record<string, unknown>, names: readonly string[], threads: number) {
     this.threads = Math.max(1, threads | 0);
@@ -81,15 +83,21 @@ export class ThreadPool {
     // One task (or no workers): run inline, waking nobody.
     if (nWorkers === 0 || total === 1) {
       for (let t = 0; t < total; t++) f(t, 0, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15]);
+      this.counters.tasks += total;
+      this.counters.callerTasks += total;
       return;
     }
     const ctl = this.ctl;
     Atomics.store(ctl, KERNEL, id);
     Atomics.store(ctl, TOTAL, total);
     Atomics.store(ctl, DONE, 0);
-    const gen = Atomics.add(ctl, GEN, 1) + 1;
+    // The claim word must carry the new generation BEFORE the generation is published: a worker still
+    // spinning on GEN reads the claim word right after it sees GEN change, and would otherwise find the
+    // old tag and skip the whole job (it did: the second thread sat out every back-to-back GEMM job).
+    const gen = Atomics.load(ctl, GEN) + 1;
     const tag = BigInt(gen) << 24n;
     Atomics.store(this.claim, 0, tag);
+    Atomics.store(ctl, GEN, gen);
     Atomics.notify(ctl, GEN);
     let mine = 0;
     for (;;) {
@@ -100,6 +108,8 @@ export class ThreadPool {
       f(t, 0, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15]);
       mine++;
     }
+    this.counters.tasks += total;
+    this.counters.callerTasks += mine;
     // Wait only for tasks other threads actually claimed: a worker the OS has not scheduled (the
     // machine is shared) simply misses the job instead of stalling it.
     for (let spins = 0; ; spins++) {

@@ -71,6 +71,9 @@ export function createWasmBackend(threads: number): (LinalgBackend & { dispose()
     simd: true,
     relaxedSimd: c.relaxed,
     threads: nThreads,
+    helperTaskShare() {
+      return pool.counters.tasks === 0 ? 0 : 1 - pool.counters.callerTasks / pool.counters.tasks;
+    },
     dispose() {
       pool.terminate();
     },
