@@ -15,6 +15,8 @@ export interface LinalgBackend {
   gemmF32(m: number, n: number, k: number, a: Float32Array, transA: boolean, b: Float32Array, transB: boolean, alpha: number): Float32Array;
   /** alpha · XᵀX for X rows×cols, full symmetric cols×cols output. */
   gram(rows: number, cols: number, x: Float64Array, alpha: number): Float64Array;
+  /** alpha · XᵀX in single precision (SSYRK) for X rows×cols, widened to a full, exactly symmetric float64 matrix. */
+  gramF32(rows: number, cols: number, x: Float32Array, alpha: number): Float64Array;
   /** Ascending eigenvalues (and column eigenvectors) of the symmetric n×n matrix. */
   eigh(n: number, a: Float64Array, wantVectors: boolean): { values: Float64Array; vectors: Float64Array | null };
   /** Runs `fn` with y ← A x for the symmetric n×n matrix A (the backend may keep A resident meanwhile). */

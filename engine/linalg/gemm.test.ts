@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gram, initLinalg, linalgInfo, matmul, matmulF32 } from './index.js';
+import { gram, gramF32, initLinalg, linalgInfo, matmul, matmulF32 } from './index.js';
 import { gaussian, maxAbs, maxAbsDiff, naiveProduct } from './testing/testMatrices.js';
 
 beforeAll(async () => {
@@ -82,6 +82,31 @@ describe('gram', () => {
       let asymmetric = 0;
       for (let i = 0; i < cols; i++) for (let j = 0; j < i; j++) if (g.data[i * cols + j] !== g.data[j * cols + i]) asymmetric++;
       expect(asymmetric).toBe(0);
+    });
+  }
+});
+
+describe('gramF32', () => {
+  for (const [rows, cols] of [[1, 1], [7, 5], [65, 130], [300, 257], [3, 1000]] as Array<[number, number]>) {
+    it(`matches the float64 XᵀX to float32 accuracy for X ${rows}×${cols}, widened and exactly symmetric`, () => {
+      const x = gaussian(rows, cols, rows + 2 * cols);
+      const x32 = Float32Array.from(x.data);
+      const g = gramF32({ rows, cols, data: x32 }, { alpha: 0.5 });
+      const ref = naiveProduct({ rows, cols, data: Float64Array.from(x32) }, { rows, cols, data: Float64Array.from(x32) }, true, false, 0.5);
+      expect(g.data).toBeInstanceOf(Float64Array);
+      expect(g.rows).toBe(cols);
+      expect(maxAbsDiff(g.data, ref.data)).toBeLessThan(4e-6 * rows + 1e-6);
+      let asymmetric = 0;
+      let notSingle = 0;
+      for (let i = 0; i < cols; i++) {
+        for (let j = 0; j < cols; j++) {
+          if (j < i && g.data[i * cols + j] !== g.data[j * cols + i]) asymmetric++;
+          if (Math.fround(g.data[i * cols + j]) !== g.data[i * cols + j]) notSingle++;
+        }
+      }
+      expect(asymmetric).toBe(0);
+      // Every entry is a float32 value widened: the product really ran in single precision.
+      expect(notSingle).toBe(0);
     });
   }
 });

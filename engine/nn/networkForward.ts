@@ -9,7 +9,7 @@
  * Randomness: W_ℓ comes from `rng.fork('W<ℓ>')`, so changing the width of one layer or adding a layer
  * leaves the weights of the other layers unchanged, and float32 and float64 passes see the same draws.
  */
-import { gram, matmul, matmulF32, type DenseMatrix, type DenseMatrixF32 } from '../linalg/index.js';
+import { gram, gramF32, matmul, matmulF32, type DenseMatrix, type DenseMatrixF32 } from '../linalg/index.js';
 import type { Rng } from '../random/Rng.js';
 import type { ScalarFunctionPair } from '../rmt/activations.js';
 
@@ -106,7 +106,7 @@ export function forwardPass(
         weights.push({ rows: d, cols: dPrev, data: Float64Array.from(w32) });
         activations.push({ rows: d, cols: n, data: Float64Array.from(h) });
       }
-      g = gramOfF32(prev32);
+      g = gramF32(prev32);
     } else {
       const w = new Float64Array(d * dPrev);
       fillStandardNormal(wRng, w);
@@ -133,21 +133,6 @@ export function forwardPass(
 }
 
 function gramOf(x: DenseMatrix, precision: ForwardPrecision): DenseMatrix {
-  return precision === 'float32' ? gramOfF32({ rows: x.rows, cols: x.cols, data: Float32Array.from(x.data) }) : gram(x);
+  return precision === 'float32' ? gramF32({ rows: x.rows, cols: x.cols, data: Float32Array.from(x.data) }) : gram(x);
 }
 
-/** XᵀX in single precision (f32x4 GEMM), returned as an exactly symmetric float64 matrix for the eigensolver. */
-function gramOfF32(x: DenseMatrixF32): DenseMatrix {
-  const n = x.cols;
-  const k = matmulF32(x, x, { transA: true }).data;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    out[i * n + i] = k[i * n + i];
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (k[i * n + j] + k[j * n + i]);
-      out[i * n + j] = v;
-      out[j * n + i] = v;
-    }
-  }
-  return { rows: n, cols: n, data: out };
-}

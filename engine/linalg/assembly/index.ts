@@ -3,7 +3,7 @@
 // thread count, so results are bit-identical for any number of threads) and `tid` selects the calling
 // thread's scratch area. Memory is imported, shared, and managed entirely by the TypeScript side.
 export { dpackB, dgemmBlock, mirrorUpper } from './dgemm';
-export { spackB, sgemmBlock } from './sgemm';
+export { spackB, sgemmBlock, widenMirrorF32 } from './sgemm';
 export { latrdColumn, latrdFinish, symvPartial, symvChunks } from './tridiagonalize';
 export { sterf } from './sterf';
 export { buildReflectorBlock, timesTTransposed, transposeBlock } from './reflectors';

@@ -1,7 +1,7 @@
 // Single-precision GEMM for forward passes: the dgemm.ts scheme with f32x4 lanes, so each 4×8 micro-tile
 // does twice the flops per instruction of the double kernel. Same packing, same thread split, same
 // bit-identical-for-any-thread-count property.
-import { madd4, o4 } from './simd';
+import { madd4, o4, o8 } from './simd';
 
 export const SGEMM_MR: i32 = 4;
 export const SGEMM_NR: i32 = 8;
@@ -117,6 +117,7 @@ export function sgemmBlock(
   bp: usize, c: usize, ldc: i32,
   alpha: f64, accumulate: i32, mc: i32,
   scratch: usize, scratchStride: i32,
+  upper: i32, colOffset: i32,
 ): void {
   const i0 = task * mc;
   const mb = min(mc, m - i0);
@@ -133,8 +134,29 @@ export function sgemmBlock(
     const w = min(SGEMM_NR, nc - j0);
     const bpp = bp + o4(jp * SGEMM_NR * kc);
     for (let ip = 0; ip < mPanels; ip++) {
+      // SSYRK: skip tiles entirely below the diagonal of the global C (as dgemmBlock).
+      if (upper != 0 && colOffset + j0 + w - 1 < i0 + ip * SGEMM_MR) break;
       const h = min(SGEMM_MR, mb - ip * SGEMM_MR);
       skernel4x8(kc, ap + o4(ip * SGEMM_MR * kc), bpp, c + o4((i0 + ip * SGEMM_MR) * ldc + j0), ldc, al, h, w, accumulate != 0, tmp);
+    }
+  }
+}
+
+/**
+ * Rows [task·rpt, task·rpt + rpt) of the float64 n×n matrix dst ← the float32 upper triangle of src,
+ * mirrored: the single-precision Gram widened for the float64 eigensolver, exactly symmetric. Tiled by 64
+ * source rows as mirrorUpper.
+ */
+export function widenMirrorF32(task: i32, tid: i32, n: i32, src: usize, dst: usize, rpt: i32): void {
+  const r0 = task * rpt;
+  const r1 = min(n, r0 + rpt);
+  for (let i = r0; i < r1; i++) {
+    for (let j = i; j < n; j++) store<f64>(dst + o8(i * n + j), <f64>load<f32>(src + o4(i * n + j)));
+  }
+  for (let j0 = 0; j0 < r1; j0 += 64) {
+    for (let i = max(r0, j0 + 1); i < r1; i++) {
+      const j1 = min(j0 + 64, i);
+      for (let j = j0; j < j1; j++) store<f64>(dst + o8(i * n + j), <f64>load<f32>(src + o4(j * n + i)));
     }
   }
 }

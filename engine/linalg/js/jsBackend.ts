@@ -39,6 +39,27 @@ export const jsBackend: LinalgBackend = {
     }
     return c;
   },
+  gramF32(rows, cols, x, alpha) {
+    // Upper triangle accumulated in float32 (Math.fround after each step), widened and mirrored.
+    const c = new Float32Array(cols * cols);
+    for (let r = 0; r < rows; r++) {
+      const off = r * cols;
+      for (let i = 0; i < cols; i++) {
+        const xi = x[off + i];
+        const ci = i * cols;
+        for (let j = i; j < cols; j++) c[ci + j] = Math.fround(c[ci + j] + Math.fround(xi * x[off + j]));
+      }
+    }
+    const out = new Float64Array(cols * cols);
+    for (let i = 0; i < cols; i++) {
+      for (let j = i; j < cols; j++) {
+        const v = Math.fround(alpha * c[i * cols + j]);
+        out[i * cols + j] = v;
+        out[j * cols + i] = v;
+      }
+    }
+    return out;
+  },
   eigh(n, a, wantVectors) {
     const { d, v } = symmetricEigenJs(n, a, wantVectors);
     return { values: d, vectors: wantVectors ? v : null };

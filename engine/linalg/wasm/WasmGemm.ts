@@ -62,7 +62,7 @@ export function dgemmWasm(
 
 export function sgemmWasm(
   ws: GemmWorkspace, m: number, n: number, k: number,
-  a: StridedOperand, b: StridedOperand, c: number, ldc: number, alpha: number,
+  a: StridedOperand, b: StridedOperand, c: number, ldc: number, alpha: number, upper = false,
 ): void {
   if (m === 0 || n === 0 || k === 0) return;
   for (let jc = 0; jc < n; jc += S_NC) {
@@ -73,7 +73,7 @@ export function sgemmWasm(
       ws.pool.run('spackB', Math.ceil(panels / PANELS_PER_TASK), [kc, nc, b.addr + 4 * (pc * b.rs + jc * b.cs), b.rs, b.cs, ws.packedB, PANELS_PER_TASK]);
       ws.pool.run('sgemmBlock', Math.ceil(m / S_MC), [
         m, nc, kc, a.addr + 4 * pc * a.cs, a.rs, a.cs, ws.packedB, c + 4 * jc, ldc,
-        alpha, pc > 0 ? 1 : 0, S_MC, ws.scratch, THREAD_SCRATCH,
+        alpha, pc > 0 ? 1 : 0, S_MC, ws.scratch, THREAD_SCRATCH, upper ? 1 : 0, jc,
       ]);
     }
   }

@@ -118,6 +118,20 @@ export function createWasmBackend(threads: number): (LinalgBackend & { dispose()
         return arena.F64.slice(pc / 8, pc / 8 + cols * cols);
       });
     },
+    gramF32(rows, cols, x, alpha) {
+      if (cols === 0 || rows === 0) return new Float64Array(cols * cols);
+      return scoped(() => {
+        const px = arena.alloc(x.length * 4, 'gramF32 X');
+        arena.F32.set(x, px / 4);
+        const pc = arena.alloc(cols * cols * 4, 'gramF32 XᵀX');
+        const pd = arena.alloc(cols * cols * 8, 'gramF32 widened');
+        // SSYRK: tiles touching the upper triangle only, then widened and mirrored in one pass.
+        sgemmWasm(ws, cols, cols, rows, { addr: px, rs: 1, cs: cols }, { addr: px, rs: cols, cs: 1 }, pc, cols, alpha, true);
+        const rpt = 64;
+        pool.run('widenMirrorF32', Math.ceil(cols / rpt), [cols, pc, pd, rpt]);
+        return arena.F64.slice(pd / 8, pd / 8 + cols * cols);
+      });
+    },
     eigh(n, a, wantVectors) {
       return scoped(() => symmetricEigenWasm({ arena, pool, ws, ex: c.exports as unknown as EigenExports }, n, a, wantVectors));
     },
