@@ -362,7 +362,15 @@ export interface WorkbenchApi {
   onDidRunChange(listener: (run: RunSummary) => void): Unsubscribe;
   /** The desktop menu asks the page to show a route (File → Recent projects); web mode never sends it. */
   onDidRequestNavigate(listener: (event: { hash: string }) => void): Unsubscribe;
+  /** The desktop menu asks the page to run File → Import/Export project (the page owns the current project and its messages). */
+  onDidRequestMenuAction(listener: (event: MenuAction) => void): Unsubscribe;
 }
+
+/**
+ * Native-menu commands the page carries out. Import carries the file's text: the main process shows the
+ * file chooser, since a page may only open one on a user gesture and a menu click is not one.
+ */
+export type MenuAction = { action: 'exportProject' } | { action: 'importProject'; fileName: string; text: string };
 
 /** Methods of the contract that are request/response calls (everything except `onDid…`). */
 export type WorkbenchMethod = Exclude<keyof WorkbenchApi, `onDid${string}`>;
@@ -409,9 +417,10 @@ type MissingMethods = Exclude<WorkbenchMethod, (typeof WORKBENCH_METHODS)[number
 const _everyMethodListed: MissingMethods extends never ? true : false = true;
 void _everyMethodListed;
 
-export type WorkbenchEvent = 'runProgress' | 'runChange' | 'requestNavigate';
+export type WorkbenchEvent = 'runProgress' | 'runChange' | 'requestNavigate' | 'requestMenuAction';
 export interface WorkbenchEventPayloads {
   runProgress: RunProgressEvent;
   runChange: RunSummary;
   requestNavigate: { hash: string };
+  requestMenuAction: MenuAction;
 }

@@ -5,9 +5,10 @@
  * navigation and new windows blocked, every IPC call checked for its sender frame.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WORKBENCH_METHODS, type WorkbenchMethod } from './api.js';
+import { type MenuAction, WORKBENCH_METHODS, type WorkbenchMethod } from './api.js';
 import { defaultWorkerEntry, type Workbench, type WorkbenchOptions } from './workbench.js';
 import { openWorkbenchOrExplain } from './openWorkbenchOrExplain.js';
 import { loadWindowState, saveWindowState } from './windowState.js';
@@ -122,6 +123,19 @@ async function main(): Promise<void> {
   win.on('closed', () => (win = null));
   serveApi(workbench, () => win);
   const navigate = (hash: string) => win?.webContents.send('wb:event', 'requestNavigate', { hash });
+  const menuAction = (action: MenuAction) => win?.webContents.send('wb:event', 'requestMenuAction', action);
+  const importProject = async () => {
+    if (!win) return;
+    const picked = await dialog.showOpenDialog(win, { title: 'Import project', properties: ['openFile'], filters: [{ name: 'Spectra project', extensions: ['json'] }] });
+    const path = picked.filePaths[0];
+    if (picked.canceled || !path) return;
+    try {
+      // The page validates through importProject like any other input and reports the outcome.
+      menuAction({ action: 'importProject', fileName: basename(path), text: await readFile(path, 'utf8') });
+    } catch (e) {
+      void dialog.showMessageBox(win, { type: 'error', message: `Cannot read ${path}: ${(e as Error).message}` });
+    }
+  };
   const buildMenu = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate([
@@ -133,6 +147,11 @@ async function main(): Promise<void> {
               label: 'Recent projects',
               submenu: workbench.store.projects.list().slice(0, 8).map((p) => ({ label: p.name, click: () => navigate(`#/project/${p.id}`) })),
             },
+            { type: 'separator' },
+            // The page runs these (it knows the open project and shows the outcome); Electron's own file
+            // chooser and download prompt do the file handling.
+            { label: 'Import project…', accelerator: 'CmdOrCtrl+O', click: () => void importProject() },
+            { label: 'Export project…', accelerator: 'CmdOrCtrl+Shift+E', click: () => menuAction({ action: 'exportProject' }) },
             { type: 'separator' },
             { role: 'quit' },
           ],

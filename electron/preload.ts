@@ -3,7 +3,7 @@
  * channel; errors come back as payloads and are rethrown here with their name and field issues.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { RunProgressEvent, RunSummary, WorkbenchApi, WorkbenchErrorPayload } from './api.js';
+import type { MenuAction, RunProgressEvent, RunSummary, WorkbenchApi, WorkbenchErrorPayload } from './api.js';
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: WorkbenchErrorPayload };
 
@@ -64,6 +64,7 @@ const workbench = {
   onDidRunProgress: (listener) => on<RunProgressEvent>('runProgress', listener),
   onDidRunChange: (listener) => on<RunSummary>('runChange', listener),
   onDidRequestNavigate: (listener) => on<{ hash: string }>('requestNavigate', listener),
+  onDidRequestMenuAction: (listener) => on<MenuAction>('requestMenuAction', listener),
 } satisfies WorkbenchApi;
 
 contextBridge.exposeInMainWorld('workbench', workbench);
