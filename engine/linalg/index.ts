@@ -12,6 +12,7 @@ import { lanczosTopK } from './lanczosTopK.js';
 import { linearSumAssignmentCore } from './linearSumAssignmentCore.js';
 
 export type { DenseMatrix, DenseMatrixF32 } from './DenseMatrix.js';
+export { ACTIVATION_CODES, applyActivation, applyActivationF32, fillGaussian, type ElementwiseActivation } from './elementwise.js';
 
 /** Idempotent: compiles the WASM kernels and starts the worker threads (threads default to os.availableParallelism()). */
 export async function initLinalg(opts?: { threads?: number }): Promise<void> {

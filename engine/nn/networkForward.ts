@@ -9,7 +9,7 @@
  * Randomness: W_ℓ comes from `rng.fork('W<ℓ>')`, so changing the width of one layer or adding a layer
  * leaves the weights of the other layers unchanged, and float32 and float64 passes see the same draws.
  */
-import { gram, gramF32, matmul, matmulF32, type DenseMatrix, type DenseMatrixF32 } from '../linalg/index.js';
+import { applyActivation, applyActivationF32, fillGaussian, gram, gramF32, matmul, matmulF32, type DenseMatrix, type DenseMatrixF32 } from '../linalg/index.js';
 import type { Rng } from '../random/Rng.js';
 import type { ScalarFunctionPair } from '../rmt/activations.js';
 
@@ -42,9 +42,12 @@ export interface ForwardPassResult {
   derivatives?: DenseMatrix[];
 }
 
-/** Fills an array with iid N(0, 1) draws. */
+/**
+ * Fills an array with iid N(0, 1) draws: four words of `rng` key linalg's threaded generator (fixed chunks
+ * with their own streams), so the array follows the experiment's seed and not the thread count.
+ */
 export function fillStandardNormal(rng: Rng, out: Float64Array | Float32Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = rng.normal();
+  fillGaussian(out, [rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]);
 }
 
 /**
@@ -95,11 +98,15 @@ export function forwardPass(
       fillStandardNormal(wRng, w32);
       const h = matmulF32({ rows: d, cols: dPrev, data: w32 }, prev32).data;
       if (keepNtk) deriv = new Float64Array(h.length);
-      // H becomes X_ℓ in place: one d×n buffer per layer.
-      for (let i = 0; i < h.length; i++) {
-        const v = h[i];
-        if (deriv) deriv[i] = df(v) * inv;
-        h[i] = f(v) * inv;
+      // H becomes X_ℓ in place: one d×n buffer per layer (threaded kernel unless the NTK needs D_ℓ too).
+      if (activation.elementwise && !deriv) {
+        applyActivationF32(activation.elementwise, h, h, inv);
+      } else {
+        for (let i = 0; i < h.length; i++) {
+          const v = h[i];
+          if (deriv) deriv[i] = df(v) * inv;
+          h[i] = f(v) * inv;
+        }
       }
       prev32 = { rows: d, cols: n, data: h };
       if (keepNtk) {
@@ -113,10 +120,14 @@ export function forwardPass(
       const wm: DenseMatrix = { rows: d, cols: dPrev, data: w };
       const h = matmul(wm, prev64).data;
       if (keepNtk) deriv = new Float64Array(h.length);
-      for (let i = 0; i < h.length; i++) {
-        const v = h[i];
-        if (deriv) deriv[i] = df(v) * inv;
-        h[i] = f(v) * inv;
+      if (activation.elementwise) {
+        applyActivation(activation.elementwise, h, h, deriv, inv);
+      } else {
+        for (let i = 0; i < h.length; i++) {
+          const v = h[i];
+          if (deriv) deriv[i] = df(v) * inv;
+          h[i] = f(v) * inv;
+        }
       }
       prev64 = { rows: d, cols: n, data: h };
       if (keepNtk) {

@@ -1,3 +1,4 @@
+import { ACTIVATION_CODES, type ElementwiseActivation } from '../linalg/elementwise.js';
 import { erf, erfc } from './erf.js';
 import { gaussHermite } from './gaussHermite.js';
 
@@ -47,6 +48,8 @@ export interface ActivationConstants {
 export interface ScalarFunctionPair {
   f: (x: number) => number;
   df: (x: number) => number;
+  /** Set by normalisedActivation: the same σ̃ as a threaded WASM kernel (linalg applyActivation) for whole matrices. */
+  elementwise?: ElementwiseActivation;
 }
 
 /** Number of Hermite coefficients returned (c_0..c_K). */
@@ -215,6 +218,11 @@ export function activationConstants(name: ActivationName): ActivationConstants {
  * linear is returned as the identity (mean 0, sd 1 exactly).
  */
 export function normalisedActivation(name: ActivationName): ScalarFunctionPair {
+  const pair = normalisedClosures(name);
+  return { ...pair, elementwise: elementwiseActivation(name, pair) };
+}
+
+function normalisedClosures(name: ActivationName): ScalarFunctionPair {
   assertActivation(name);
   if (name === 'linear') return { f: (x) => x, df: () => 1 };
   const { mean, sd } = activationConstants(name);
@@ -229,4 +237,18 @@ export function normalisedActivation(name: ActivationName): ScalarFunctionPair {
   }
   if (mean === 0) return { f: (x) => f(x) * inv, df: (x) => df(x) * inv };
   return { f: (x) => (f(x) - mean) * inv, df: (x) => df(x) * inv };
+}
+
+/**
+ * σ̃ as a descriptor for linalg's threaded elementwise kernel (applyActivation): the WASM code of σ with
+ * the constants of normalisedActivation, and its closures for the TypeScript fallback. sigmoid's kernel
+ * already evaluates σ − ½ = ½ tanh(x/2), so its mean is passed as 0, as normalisedActivation does.
+ */
+export function elementwiseActivation(name: ActivationName, pair?: ScalarFunctionPair): ElementwiseActivation {
+  assertActivation(name);
+  const { f, df } = pair ?? normalisedClosures(name);
+  const code = (ACTIVATION_CODES as readonly string[]).indexOf(name);
+  if (name === 'linear') return { code, mean: 0, inv: 1, f, df };
+  const { mean, sd } = activationConstants(name);
+  return { code, mean: name === 'sigmoid' ? 0 : mean, inv: 1 / sd, f, df };
 }

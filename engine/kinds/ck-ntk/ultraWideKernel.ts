@@ -7,7 +7,7 @@
  * diagonal exactly κ(1) = 1 (§4.3) — quadrature, not Monte Carlo, because an error E in Φ is magnified to
  * √(d_1/n)·E, the very object measured (§4.3 "Monte Carlo is a trap").
  */
-import { gram, matmul, matmulF32, type DenseMatrix } from '../../linalg/index.js';
+import { applyActivation, gram, matmul, matmulF32, type DenseMatrix } from '../../linalg/index.js';
 import type { ActivationName, ScalarFunctionPair } from '../../rmt/activations.js';
 import { kernelExpectation } from '../../rmt/kernelExpectation.js';
 import type { Rng } from '../../random/Rng.js';
@@ -33,13 +33,15 @@ export function ultraWideGram(
       const w = new Float32Array(c * d0);
       fillStandardNormal(rng, w);
       const h = matmulF32({ rows: c, cols: d0, data: w }, x32).data;
-      y = new Float64Array(h.length);
-      for (let i = 0; i < h.length; i++) y[i] = f(h[i]);
+      y = Float64Array.from(h);
+      if (activation.elementwise) applyActivation(activation.elementwise, y, y, null);
+      else for (let i = 0; i < y.length; i++) y[i] = f(y[i]);
     } else {
       const w = new Float64Array(c * d0);
       fillStandardNormal(rng, w);
       y = matmul({ rows: c, cols: d0, data: w }, x).data;
-      for (let i = 0; i < y.length; i++) y[i] = f(y[i]);
+      if (activation.elementwise) applyActivation(activation.elementwise, y, y, null);
+      else for (let i = 0; i < y.length; i++) y[i] = f(y[i]);
     }
     const g = gram({ rows: c, cols: n, data: y }, { alpha: 1 / d1 }).data;
     for (let i = 0; i < k.length; i++) k[i] += g[i];

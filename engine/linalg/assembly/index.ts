@@ -8,3 +8,4 @@ export { latrdColumn, latrdFinish, symvPartial, symvChunks } from './tridiagonal
 export { sterf } from './sterf';
 export { buildReflectorBlock, timesTTransposed, transposeBlock } from './reflectors';
 export { dgemvRows } from './dgemv';
+export { activate, activateF32, fillGaussian } from './elementwise';

@@ -1,4 +1,5 @@
 import type { LinalgBackend } from '../LinalgBackend.js';
+import { fillGaussianJs } from './gaussianJs.js';
 import { gemmJs } from './gemmJs.js';
 import { symmetricEigenJs } from './symmetricEigenJs.js';
 
@@ -64,6 +65,18 @@ export const jsBackend: LinalgBackend = {
     const { d, v } = symmetricEigenJs(n, a, wantVectors);
     return { values: d, vectors: wantVectors ? v : null };
   },
+  activate(act, z, out, slope, scale) {
+    const { f, df } = act;
+    for (let i = 0; i < z.length; i++) {
+      const x = z[i];
+      out[i] = scale * f(x);
+      if (slope) slope[i] = scale * df(x);
+    }
+  },
+  activateF32(act, z, out, scale) {
+    for (let i = 0; i < z.length; i++) out[i] = scale * act.f(z[i]);
+  },
+  fillGaussian: fillGaussianJs,
   withSymmetricOperator(n, a, fn) {
     return fn((x, y) => {
       for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
 import type { LinalgBackend } from '../LinalgBackend.js';
+import { GAUSSIAN_CHUNK } from '../js/gaussianJs.js';
 import { KERNEL_NAMES } from './KernelNames.js';
 import { loadWasmModule } from './loadWasmModule.js';
 import { ThreadPool } from './ThreadPool.js';
@@ -11,6 +12,8 @@ const MAX_BYTES = 32768 * 65536;
 /** Addresses below this are left to the module's own static data (none today) and the null page. */
 const ARENA_BASE = 65536;
 const MAX_THREADS = 64;
+/** Elements per activation task: enough work to amortise a claim, small enough to balance two threads. */
+const ACTIVATION_CHUNK = 16384;
 
 /** Process-wide WASM state: one memory and one compiled module, reused when the pool is resized. */
 interface WasmCore {
@@ -134,6 +137,40 @@ export function createWasmBackend(threads: number): (LinalgBackend & { dispose()
     },
     eigh(n, a, wantVectors) {
       return scoped(() => symmetricEigenWasm({ arena, pool, ws, ex: c.exports as unknown as EigenExports }, n, a, wantVectors));
+    },
+    activate(act, z, out, slope, scale) {
+      const len = z.length;
+      if (len === 0) return;
+      scoped(() => {
+        const pz = putF64(z, 'activation input');
+        const po = arena.alloc(len * 8, 'activation output');
+        const ps = slope ? arena.alloc(len * 8, 'activation slope') : 0;
+        pool.run('activate', Math.ceil(len / ACTIVATION_CHUNK), [act.code, pz, po, ps, len, ACTIVATION_CHUNK, act.mean, act.inv, scale]);
+        const F = arena.F64;
+        out.set(F.subarray(po / 8, po / 8 + len));
+        if (slope) slope.set(F.subarray(ps / 8, ps / 8 + len));
+      });
+    },
+    activateF32(act, z, out, scale) {
+      const len = z.length;
+      if (len === 0) return;
+      scoped(() => {
+        const pz = arena.alloc(len * 4, 'activation input');
+        arena.F32.set(z, pz / 4);
+        pool.run('activateF32', Math.ceil(len / ACTIVATION_CHUNK), [act.code, pz, pz, len, ACTIVATION_CHUNK, act.mean, act.inv, scale]);
+        out.set(arena.F32.subarray(pz / 4, pz / 4 + len));
+      });
+    },
+    fillGaussian(out, key) {
+      const len = out.length;
+      if (len === 0) return;
+      scoped(() => {
+        const f32 = out instanceof Float32Array;
+        const po = arena.alloc(len * (f32 ? 4 : 8), 'gaussian fill');
+        pool.run('fillGaussian', Math.ceil(len / GAUSSIAN_CHUNK), [po, len, GAUSSIAN_CHUNK, key[0], key[1], key[2], key[3], f32 ? 1 : 0]);
+        if (f32) out.set(arena.F32.subarray(po / 4, po / 4 + len));
+        else out.set(arena.F64.subarray(po / 8, po / 8 + len));
+      });
     },
     withSymmetricOperator(n, a, fn) {
       return scoped(() => {
