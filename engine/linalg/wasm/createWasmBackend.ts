@@ -9,8 +9,12 @@ import { dgemmWasm, type GemmWorkspace, PACKED_B_BYTES, sgemmWasm, THREAD_SCRATC
 
 /** Same bound as scripts/buildWasm.mjs MAX_PAGES: 2 GiB. */
 const MAX_BYTES = 32768 * 65536;
-/** Addresses below this are left to the module's own static data (none today) and the null page. */
-const ARENA_BASE = 65536;
+/**
+ * Addresses below this belong to the module's own static data (AssemblyScript's math tables, about 10 KiB
+ * from 1024; wasm/staticData.test.ts checks the bound) and the null page. Every instance rewrites those
+ * bytes with the same values when it starts, so they must never overlap the arena.
+ */
+export const ARENA_BASE = 65536;
 const MAX_THREADS = 64;
 /** Elements per activation task: enough work to amortise a claim, small enough to balance two threads. */
 const ACTIVATION_CHUNK = 16384;
