@@ -103,6 +103,8 @@ export function symmetricEigenWasm(ctx: EigenContext, n: number, a: Float64Array
   // S (column-major, ld ldz) = Zᵀ row-major: row r of Zᵀ is eigenvector r of T.
   const ldz = n;
   const pz = arena.alloc(n * ldz * 8, 'eigen Zᵀ');
+  // D&C scratch is released before the back-transformation allocates: peak 4n² doubles, not 6n².
+  const scratchMark = arena.mark();
   const pqc = arena.alloc(n * n * 8, 'eigen D&C columns');
   const pu = arena.alloc(n * n * 8, 'eigen D&C U');
   const dT = arena.F64.slice(pd / 8, pd / 8 + n);
@@ -117,6 +119,7 @@ export function symmetricEigenWasm(ctx: EigenContext, n: number, a: Float64Array
       dgemmWasm(ws, m, nn, k, { addr: 8 * a.off, rs: a.rs, cs: a.cs }, { addr: 8 * b.off, rs: b.rs, cs: b.cs }, 8 * c, ldc, 1, false),
   });
   arena.F64.set(dT, pd / 8);
+  arena.release(scratchMark);
   // Sort ascending; rows of Zᵀ follow their eigenvalues.
   const d = arena.F64.slice(pd / 8, pd / 8 + n);
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[x] - d[y] || x - y);
@@ -143,7 +146,8 @@ export function symmetricEigenWasm(ctx: EigenContext, n: number, a: Float64Array
     pool.run('timesTTransposed', Math.ceil(n / rpt), [n, nb, pp, pt, rpt, ptmp, NB * 8]);
     dgemmWasm(ws, n, Nb, nb, { addr: pp, rs: nb, cs: 1 }, { addr: py, rs: Nb, cs: 1 }, px + 8 * (b + 1), ldz, -1, true);
   }
-  const pv = arena.alloc(n * n * 8, 'eigen V');
+  // Zᵀ is no longer needed once X holds the sorted rows: V takes its place (ldz = n).
+  const pv = pz;
   const rpt = 64;
   pool.run('transposeBlock', Math.ceil(n / rpt), [n, px, ldz, pv, rpt]);
   return { values, vectors: arena.F64.slice(pv / 8, pv / 8 + n * n) };
