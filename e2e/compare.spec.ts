@@ -23,6 +23,8 @@ test('three runs compared side by side with linked panels, an overlay and a para
   const diff = page.getByTestId('param-diff');
   await expect(diff.locator('tr[data-param="d"]')).toHaveAttribute('data-differs', 'true');
   await expect(diff.locator('tr[data-param="n"]')).toHaveAttribute('data-differs', 'false');
+  // Same engine for all three runs: listed, not flagged.
+  await expect(diff.locator('tr[data-param="engine"]')).toHaveAttribute('data-differs', 'false');
   await expect(diff.locator('tr[data-differs="true"]')).toHaveCount(2); // d and the seed
   await app.shot('compare');
 

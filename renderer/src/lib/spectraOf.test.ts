@@ -52,4 +52,11 @@ describe('paramDiff and legend labels', () => {
     expect(runLegendLabels(runs.map((r) => ({ ...r, params: { n: 1 } })))).toEqual(['seed=7', 'seed=8']);
     expect(runLegendLabels(runs.map((r) => ({ ...r, seed: 1, params: { n: 1 } })))).toEqual(['run #1', 'run #2']);
   });
+  it('shows the engine version when it differs (same seed, different arrays across versions)', () => {
+    const mixed = runs.map((r, i) => ({ ...r, seed: 1, engineVersion: i === 0 ? '0.1.0' : '0.2.0' }));
+    expect(paramDiff(mixed).filter((r) => r.differs).map((r) => r.path)).toEqual(['engine', 'd']);
+    expect(runLegendLabels(mixed)).toEqual(['engine=0.1.0 d=300', 'engine=0.2.0 d=600']);
+    const same = runs.map((r) => ({ ...r, engineVersion: '0.2.0' }));
+    expect(paramDiff(same).find((r) => r.path === 'engine')?.differs).toBe(false);
+  });
 });
