@@ -113,7 +113,7 @@ export const ckNtkParams = z
       .default('sphere')
       .describe('NTK readout v: N(0, I) rescaled to ‖v‖² = d_L (sphere), or plain N(0, I), whose ‖v‖²/d_L rescales the whole backward part by a random 1 ± O(d_L^−½) (MATH.md §3.5)'),
     regime: z.enum(['linear', 'ultra-wide']).default('linear').describe('linear: n/d_ℓ → γ_ℓ; ultra-wide: √(d₁/n)(K − EK) with d₁ ≫ n, L = 1'),
-    precision: z.enum(['float64', 'float32']).default('float64').describe('Forward pass precision (eigenvalues are always float64)'),
+    precision: z.enum(['float64', 'float32']).default('float64').describe('Forward pass precision; eigenvalues are always float64. float32 is ~1.4× faster and moves the CK spectra by KS = 1/n (eigenvalues by < 4e-7 at n = 1000)'),
     repeats: size('repeats', 1, 100).default(1).describe('Independent draws averaged in the histograms (weights, and the input when iid Gaussian)'),
     bins: size('bins', 10, 400).default(60).describe('Histogram bins over the bulk'),
     theoryPoints: size('theoryPoints', 100, 5000).default(800).describe('Grid points of each theory density'),
