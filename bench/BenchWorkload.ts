@@ -8,6 +8,13 @@ export interface BenchWorkload<Prepared = unknown> {
   readonly name: string;
   /** What is timed, for the table. */
   readonly description: string;
+  /**
+   * Sizes run when the command line gives no --sizes (default 1000, 2000, 4000: the kernels' table). The
+   * kind-level workloads stop at 2000: at 4000 one ck or train cell takes minutes on each side.
+   */
+  readonly defaultSizes?: readonly number[];
+  /** The issue's goal for engine/numpy at one size (e.g. issue 3: GEMM ≤ 2.0 at n = 2000), shown in the table. */
+  readonly goal?: { readonly n: number; readonly ratio: number; readonly issue: number };
   /** Parameters for a nominal size n (e.g. syrk uses d = 1.5·n). */
   params(n: number): Record<string, number | string>;
   /** numpy_ref.py workload name and key=value arguments timing the same work in numpy (float64). */

@@ -1,5 +1,6 @@
 // Benchmark: engine linalg vs numpy/scipy on the same machine in the same run.
 //   npx tsx bench/run.ts [workload ...] [--sizes=1000,2000,4000] [--repeat=3] [--docs]
+// Without --sizes: kernels at n = 1000, 2000, 4000; ck, ck-f32 and grampa at 1000, 2000; train at 1000.
 // Each engine cell runs in a forked Node with --experimental-wasm-relaxed-simd (as engine workers do);
 // each numpy cell runs /usr/bin/python3 ../shared/bench/numpy_ref.py with OPENBLAS_CORETYPE and
 // OPENBLAS_L2_SIZE removed from its environment. --docs rewrites the table in docs/performance.md.
@@ -27,9 +28,12 @@ interface Cell {
   helperShare?: number;
 }
 
-function parseArgs(argv: string[]): { names: string[]; sizes: number[]; repeat: number; docs: boolean } {
+/** Kernel sizes when neither --sizes nor the workload's defaultSizes say otherwise. */
+const DEFAULT_SIZES = [1000, 2000, 4000];
+
+function parseArgs(argv: string[]): { names: string[]; sizes: number[] | null; repeat: number; docs: boolean } {
   const names: string[] = [];
-  let sizes = [1000, 2000, 4000];
+  let sizes: number[] | null = null;
   let repeat = 3;
   let docs = false;
   for (const a of argv) {
@@ -78,10 +82,13 @@ function machine(): string {
 }
 
 function table(cells: Cell[]): string {
-  const lines = ['| workload | n | engine s | numpy s | engine / numpy |', '|---|---:|---:|---:|---:|'];
+  const lines = ['| workload | n | engine s | numpy s | engine / numpy | goal | helper tasks |', '|---|---:|---:|---:|---:|---:|---:|'];
   for (const c of cells) {
-    const ratio = c.engine !== null && c.numpy !== null ? (c.engine / c.numpy).toFixed(2) + '×' : '—';
-    lines.push(`| ${c.workload} | ${c.n} | ${fmt(c.engine)} | ${fmt(c.numpy)} | ${ratio}${c.note ? ` (${c.note})` : ''} |`);
+    const r = c.engine !== null && c.numpy !== null ? c.engine / c.numpy : null;
+    const goal = WORKLOADS.find((w) => w.name === c.workload)?.goal;
+    const goalCell = goal && goal.n === c.n ? `≤ ${goal.ratio} (issue ${goal.issue})${r === null ? '' : r <= goal.ratio ? ' ✓' : ' ✗'}` : '';
+    const helper = c.helperShare === undefined ? '—' : `${(100 * c.helperShare).toFixed(0)} %`;
+    lines.push(`| ${c.workload} | ${c.n} | ${fmt(c.engine)} | ${fmt(c.numpy)} | ${r === null ? '—' : `${r.toFixed(2)}×`}${c.note ? ` (${c.note})` : ''} | ${goalCell} | ${helper} |`);
   }
   return lines.join('\n');
 }
@@ -94,7 +101,7 @@ function main(): void {
   const cells: Cell[] = [];
   let info: unknown = null;
   for (const w of selected) {
-    for (const n of sizes) {
+    for (const n of sizes ?? w.defaultSizes ?? DEFAULT_SIZES) {
       // n = 4000 costs tens of seconds per run on both sides: time it once.
       const rep = n >= 4000 ? 1 : repeat;
       const cell: Cell = { workload: w.name, n, engine: null, numpy: null };

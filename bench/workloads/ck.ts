@@ -22,6 +22,8 @@ interface CkPrepared {
 function ckWorkload(name: string, precision: ForwardPrecision): BenchWorkload<CkPrepared> {
   return {
     name,
+    defaultSizes: [1000, 2000],
+    goal: { n: 2000, ratio: precision === 'float32' ? 1.2 : 2, issue: 4 },
     description: `CK forward pass (3 layers of width 1.5·n, tanh) + eigvalsh per layer${precision === 'float32' ? ', float32 forward pass' : ''}`,
     params: (n) => ({ n, d0: n, widths: Array(3).fill(Math.round(1.5 * n)).join(','), act: 'tanh' }),
     numpy: (n) => ({ workload: 'ck', args: { n, d0: n, widths: Array(3).fill(Math.round(1.5 * n)).join(','), act: 'tanh' } }),

@@ -4,6 +4,7 @@ import { goeMatrix } from './gaussianMatrix.js';
 
 export const eighWorkload: BenchWorkload<DenseMatrix> = {
   name: 'eigh',
+  goal: { n: 2000, ratio: 3.0, issue: 3 },
   description: 'eigenvalues and eigenvectors of an n×n GOE matrix',
   params: (n) => ({ n }),
   numpy: (n) => ({ workload: 'eigh', args: { n } }),

@@ -4,6 +4,7 @@ import { goeMatrix } from './gaussianMatrix.js';
 
 export const eigvalshWorkload: BenchWorkload<DenseMatrix> = {
   name: 'eigvalsh',
+  goal: { n: 2000, ratio: 2.5, issue: 3 },
   description: 'eigenvalues of an n×n GOE matrix (G + Gᵀ)/√(2n)',
   params: (n) => ({ n }),
   numpy: (n) => ({ workload: 'eigvalsh', args: { n } }),

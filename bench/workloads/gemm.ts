@@ -4,6 +4,7 @@ import { gaussianMatrix } from './gaussianMatrix.js';
 
 export const gemm: BenchWorkload<{ a: DenseMatrix; b: DenseMatrix }> = {
   name: 'gemm',
+  goal: { n: 2000, ratio: 2.0, issue: 3 },
   description: 'C = A·B, A and B n×n standard normal (float64)',
   params: (n) => ({ n }),
   numpy: (n) => ({ workload: 'gemm', args: { n } }),

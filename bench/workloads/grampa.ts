@@ -20,6 +20,8 @@ interface Prepared {
  */
 export const grampa: BenchWorkload<Prepared> = {
   name: 'grampa',
+  goal: { n: 1000, ratio: 2.5, issue: 6 },
+  defaultSizes: [1000, 2000],
   description: 'GRAMPA on a correlated Gaussian Wigner pair (σ = 0.2, η = 0.2): 2 × eigh, similarity, linear assignment',
   params: (n) => ({ n, sigma: 0.2, eta: 0.2 }),
   numpy: (n) => ({ workload: 'grampa', args: { n, sigma: 0.2, eta: 0.2 } }),

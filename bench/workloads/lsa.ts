@@ -4,6 +4,7 @@ import { Rng } from '../../engine/random/Rng.js';
 
 export const lsa: BenchWorkload<DenseMatrix> = {
   name: 'lsa',
+  goal: { n: 2000, ratio: 1.5, issue: 3 },
   description: 'linear assignment (minimise) on an n×n uniform(0, 1) cost',
   params: (n) => ({ n }),
   numpy: (n) => ({ workload: 'lsa', args: { n } }),

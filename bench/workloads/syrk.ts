@@ -4,6 +4,7 @@ import { gaussianMatrix } from './gaussianMatrix.js';
 
 export const syrk: BenchWorkload<DenseMatrix> = {
   name: 'syrk',
+  goal: { n: 2000, ratio: 2.0, issue: 3 },
   description: 'K = XᵀX, X d×n with d = 1.5·n, standard normal / √d',
   params: (n) => ({ n, d: Math.round(1.5 * n) }),
   numpy: (n) => ({ workload: 'syrk', args: { n, d: Math.round(1.5 * n) } }),

@@ -22,6 +22,8 @@ interface Prepared {
 
 export const train: BenchWorkload<Prepared> = {
   name: 'train',
+  goal: { n: 1000, ratio: 2.0, issue: 7 },
+  defaultSizes: [1000],
   description: '50 full-batch GD steps (forward + backprop) of a 3-hidden-layer tanh MLP, d = widths = 0.8·n',
   params: (n) => ({ n, d: Math.round(0.8 * n), widths: Array(3).fill(Math.round(0.8 * n)).join(','), steps: 50, lr: 0.5 }),
   numpy: (n) => ({ workload: 'train', args: { n, d: Math.round(0.8 * n), widths: Array(3).fill(Math.round(0.8 * n)).join(','), steps: 50, lr: 0.5 } }),
